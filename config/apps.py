@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class SafeWardConfig(AppConfig):
+    """The project itself: the staff roles shared by the apps and the demo data command."""
+
+    name = "config"
+    label = "safeward"
+    verbose_name = _("SafeWard")
+
+    def ready(self):
+        from config.roles import sync_staff_roles
+
+        # Runs once, after every app's permissions exist.
+        post_migrate.connect(sync_staff_roles, sender=self, dispatch_uid="safeward-roles")

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutreachConfig(AppConfig):
+    name = "outreach"
+    label = "outreach"
+    verbose_name = _("Outreach")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,124 @@
+/* SafeWard service worker.
+ *
+ * Pages: network first; a response is kept for offline reading only when the server
+ * marked it "X-SW-Cache: public" (a published page seen by an anonymous visitor) or
+ * "shell" (field-app shells and empty forms). Everything else, including every page a
+ * signed-in user sees and the whole admin, never enters the cache.
+ * Static files: from the cache when their name carries a content hash, else network first.
+ */
+"use strict";
+
+const VERSION = "__SW_VERSION__";
+const STATIC_CACHE = "safeward-static-" + VERSION;
+const PAGE_CACHE = "safeward-pages-v1";
+const IMAGE_CACHE = "safeward-images-v1";
+const OFFLINE_URL = "{{ precache.0|escapejs }}";
+const PRECACHE = [{% for url in precache %}"{{ url|escapejs }}"{% if not forloop.last %}, {% endif %}{% endfor %}];
+const CACHEABLE_MARKS = ["public", "shell"];
+const NEVER = [/^\/admin\//, /^\/documents\//, /^\/sw\.js$/];
+const HASHED = /\.[0-9a-f]{12}\.[a-z0-9]+$/;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(STATIC_CACHE)
+      .then((cache) => cache.addAll(PRECACHE))
+      .then(() => self.skipWaiting())
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(
+        keys.filter((key) => key.startsWith("safeward-static-") && key !== STATIC_CACHE)
+          .map((key) => caches.delete(key))
+      ))
+      .then(() => self.clients.claim())
+  );
+});
+
+function isCacheablePage(response) {
+  return response.ok && response.type === "basic" &&
+    CACHEABLE_MARKS.includes(response.headers.get("X-SW-Cache"));
+}
+
+async function pageNetworkFirst(request) {
+  const cache = await caches.open(PAGE_CACHE);
+  try {
+    const response = await fetch(request);
+    if (isCacheablePage(response)) {
+      await cache.put(request, response.clone());
+    } else if (response.ok || response.status === 404 || response.status === 410) {
+      // The server no longer lets this page be kept (signed in, unpublished): forget it.
+      await cache.delete(request);
+    }
+    return response;
+  } catch (error) {
+    const cached = await cache.match(request);
+    if (cached) {
+      return cached;
+    }
+    if (request.mode === "navigate") {
+      const offline = await caches.match(OFFLINE_URL);
+      if (offline) {
+        return offline;
+      }
+    }
+    throw error;
+  }
+}
+
+async function staticFile(request, url) {
+  const cache = await caches.open(STATIC_CACHE);
+  if (HASHED.test(url.pathname)) {
+    const cached = await cache.match(request);
+    if (cached) {
+      return cached;
+    }
+  }
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      await cache.put(request, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const cached = await cache.match(request, { ignoreSearch: true });
+    if (cached) {
+      return cached;
+    }
+    throw error;
+  }
+}
+
+async function imageCacheFirst(request) {
+  const cache = await caches.open(IMAGE_CACHE);
+  const cached = await cache.match(request);
+  if (cached) {
+    return cached;
+  }
+  const response = await fetch(request);
+  if (response.ok) {
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") {
+    return;
+  }
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || NEVER.some((re) => re.test(url.pathname))) {
+    return;
+  }
+  if (url.pathname.startsWith("/static/")) {
+    event.respondWith(staticFile(request, url));
+  } else if (url.pathname.startsWith("/media/images/")) {
+    // Renditions of published images; their names change when the image does.
+    event.respondWith(imageCacheFirst(request));
+  } else if (request.mode === "navigate" || (request.headers.get("Accept") || "").includes("text/html")) {
+    event.respondWith(pageNetworkFirst(request));
+  }
+});

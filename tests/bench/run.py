@@ -1,0 +1,63 @@
+"""Run SafeWard's benchmarks and write their figures to bench/results.json.
+
+    make bench                      # every benchmark
+    make bench BENCH=pages          # only tests/bench/bench_pages.py
+
+Each ``tests/bench/bench_<name>.py`` has ``run() -> dict``. Benchmarks run against a
+throw-away SQLite database (or ``DATABASE_URL``) filled by ``load_demo``; they are not part
+of ``make test``. Targets are reported next to the figures, never asserted in tests.
+"""
+
+import importlib
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "bench" / "results.json"
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    if "DATABASE_URL" not in os.environ:
+        db = Path(tempfile.mkdtemp(prefix="safeward-bench-")) / "bench.sqlite3"
+        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+def main(argv: list[str]) -> int:
+    wanted = [name for name in (os.environ.get("BENCH") or "").split(",") if name]
+    names = wanted or sorted(
+        p.stem.removeprefix("bench_") for p in Path(__file__).parent.glob("bench_*.py")
+    )
+    setup_django()
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    for name in names:
+        module = importlib.import_module(f"tests.bench.bench_{name}")
+        started = time.perf_counter()
+        figures = module.run()
+        figures["seconds"] = round(time.perf_counter() - started, 2)
+        figures["measured_at"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        python = f"{platform.python_implementation()} {platform.python_version()}"
+        figures["machine"] = f"{python}, {os.cpu_count()} cores"
+        results[name] = figures
+        print(json.dumps({name: figures}, indent=2, ensure_ascii=False))
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print(f"Wrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,74 @@
+"""Browser tests: Playwright driving Debian's Chromium at a 360x740 phone viewport.
+
+Chromium is required: a missing browser fails the run instead of skipping it.
+Each test starts from the demo data, committed (serialized rollback restores it after every
+flush), and Django serves it from a thread of its own (`site_server`), which a test can stop to
+make "offline" real: Playwright's set_offline does not cover the service worker's fetches.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.browser.server import SiteServer
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("SAFEWARD_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+PHONE = {"width": 360, "height": 740}
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: run `apt-get install -y chromium`.")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "viewport": PHONE,
+        "locale": "vi-VN",
+        "service_workers": "allow",
+    }
+
+
+@pytest.fixture
+def site_server(transactional_db, settings):
+    """A Django server for this test only; `stop()` takes the site offline, `start()` back."""
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+    server = SiteServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+def wait_for_worker(page):
+    """Wait until the service worker is active and controls the page."""
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    if not page.evaluate("!!navigator.serviceWorker.controller"):
+        page.reload()
+    page.wait_for_function("!!navigator.serviceWorker.controller")

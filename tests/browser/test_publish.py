@@ -1,0 +1,34 @@
+"""A communicator publishes an article in the Wagtail admin from a phone."""
+
+from content.models import ArticleIndexPage
+
+
+def test_communicator_publishes_an_article_that_appears_on_the_index(page, site_server):
+    index = ArticleIndexPage.objects.get()
+    page.goto(site_server.url + "/admin/login/")
+    page.fill("#id_username", "communicator")
+    page.fill("#id_password", "safeward-demo")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+
+    page.goto(f"{site_server.url}/admin/pages/{index.pk}/add_subpage/")
+    page.wait_for_url("**/admin/pages/add/content/articlepage/**")
+    page.fill("#id_title", "Mẹo nhận biết tài khoản tuyển dụng giả")
+    page.fill("#id_summary", "Tài khoản mới lập, không có địa chỉ công ty: hãy cảnh giác.")
+    page.fill("#id_date", "05/02/2025")
+    page.locator("#panel-child-content-body-content button[title]").first.click()
+    page.get_by_role("option", name="Đoạn văn").click()
+    editor = page.locator(".public-DraftEditor-content").first
+    editor.click()
+    editor.type("Hãy kiểm tra kỹ trước khi gửi giấy tờ cho bất kỳ ai.")
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.locator("button[name='action-publish']").click()
+    page.wait_for_url("**/admin/pages/**")
+    assert page.locator(".messages").inner_text()
+
+    page.context.clear_cookies()
+    page.goto(site_server.url + index.url)
+    link = page.get_by_role("link", name="Mẹo nhận biết tài khoản tuyển dụng giả")
+    assert link.is_visible()
+    link.click()
+    assert "05/02/2025" in page.locator(".article__meta").inner_text()

@@ -1,0 +1,56 @@
+"""Fixtures shared by the whole suite."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connections
+from django.db.utils import ConnectionHandler
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo data once into the test database; each test rolls its changes back.
+
+    Tests with serialized rollback (the browser tests) get this state back after each
+    flush. Playwright's sync API runs them in a greenlet, which opens Django connection
+    objects of its own, so every new connection object is handed the same snapshot.
+    """
+    snapshots = {}
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=io.StringIO())
+        for alias in connections:
+            connection = connections[alias]
+            if hasattr(connection, "_test_serialized_contents"):
+                snapshots[alias] = connection.creation.serialize_db_to_string()
+                connection._test_serialized_contents = snapshots[alias]
+
+    create_connection = ConnectionHandler.create_connection
+
+    def create_connection_with_snapshot(self, alias):
+        connection = create_connection(self, alias)
+        if alias in snapshots:
+            connection._test_serialized_contents = snapshots[alias]
+        return connection
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ConnectionHandler, "create_connection", create_connection_with_snapshot)
+        yield
+
+
+@pytest.fixture
+def demo(db):
+    """The demo data as `make run` loads it (already in the database, see above)."""
+
+
+@pytest.fixture
+def login(client):
+    """Log the test client in as one of the demo accounts."""
+    from django.contrib.auth import get_user_model
+
+    def _login(username):
+        user = get_user_model().objects.get(username=username)
+        client.force_login(user)
+        return user
+
+    return _login
