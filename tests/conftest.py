@@ -45,7 +45,11 @@ def demo(db):
 
 @pytest.fixture
 def login(client):
-    """Log the test client in as one of the demo accounts."""
+    """Log the test client in as one of the demo accounts.
+
+    Every test that needs a signed-in user goes through this one helper, so that a second
+    login step (two-factor) has a single place to be completed in.
+    """
     from django.contrib.auth import get_user_model
 
     def _login(username):

@@ -72,3 +72,12 @@ def wait_for_worker(page):
     if not page.evaluate("!!navigator.serviceWorker.controller"):
         page.reload()
     page.wait_for_function("!!navigator.serviceWorker.controller")
+
+
+def browser_login(page, base_url: str, username: str, password: str = "safeward-demo") -> None:
+    """Sign in through the admin login form as a demo account (the one login path of tests)."""
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_load_state("load")

@@ -1,6 +1,6 @@
 """A resident on a phone: pages fit, the worker installs, read pages open offline."""
 
-from tests.browser.conftest import wait_for_worker
+from tests.browser.conftest import browser_login, wait_for_worker
 
 ARTICLE = "/bai-viet/viec-nhe-luong-cao/"
 
@@ -52,10 +52,7 @@ def test_a_read_article_opens_offline_and_an_unread_page_shows_the_offline_page(
 def test_signed_in_pages_never_enter_the_worker_cache(page, site_server):
     page.goto(site_server.url + "/")
     wait_for_worker(page)
-    page.goto(site_server.url + "/admin/login/")
-    page.fill("#id_username", "communicator")
-    page.fill("#id_password", "safeward-demo")
-    page.locator("form button[type=submit]").click()
+    browser_login(page, site_server.url, "communicator")
     page.wait_for_url("**/admin/")
     page.goto(site_server.url + ARTICLE)
     cached = page.evaluate(

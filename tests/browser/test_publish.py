@@ -1,14 +1,12 @@
 """A communicator publishes an article in the Wagtail admin from a phone."""
 
 from content.models import ArticleIndexPage
+from tests.browser.conftest import browser_login
 
 
 def test_communicator_publishes_an_article_that_appears_on_the_index(page, site_server):
     index = ArticleIndexPage.objects.get()
-    page.goto(site_server.url + "/admin/login/")
-    page.fill("#id_username", "communicator")
-    page.fill("#id_password", "safeward-demo")
-    page.locator("form button[type=submit]").click()
+    browser_login(page, site_server.url, "communicator")
     page.wait_for_url("**/admin/")
 
     page.goto(f"{site_server.url}/admin/pages/{index.pk}/add_subpage/")
