@@ -11,7 +11,10 @@ class SafeWardConfig(AppConfig):
     verbose_name = _("SafeWard")
 
     def ready(self):
+        from config import accounts  # noqa: F401 - connects the sign-in signal receivers
+        from config.csp import add_nonce_to_chooser_scripts
         from config.roles import sync_staff_roles
 
         # Runs once, after every app's permissions exist.
+        add_nonce_to_chooser_scripts()
         post_migrate.connect(sync_staff_roles, sender=self, dispatch_uid="safeward-roles")

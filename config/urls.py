@@ -10,6 +10,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import accounts
 from content import views as content_views
 
 urlpatterns = [
@@ -30,7 +31,14 @@ if settings.SAFEWARD_SERVE_MEDIA:
         )
     ]
 
+account_patterns = [
+    path("two-factor/", accounts.TwoFactorSetupView.as_view(), name="two_factor_setup"),
+    path("two-factor/verify/", accounts.TwoFactorVerifyView.as_view(), name="two_factor_verify"),
+    path("two-factor/recovery-codes/", accounts.RecoveryCodesView.as_view(), name="recovery_codes"),
+]
+
 urlpatterns += i18n_patterns(
+    path("account/", include((account_patterns, "account"))),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -51,10 +51,18 @@ def login(client):
     login step (two-factor) has a single place to be completed in.
     """
     from django.contrib.auth import get_user_model
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     def _login(username):
         user = get_user_model().objects.get(username=username)
         client.force_login(user)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is not None:
+            # The second step, as the login form does it after a valid code.
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
         return user
 
     return _login

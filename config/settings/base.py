@@ -1,9 +1,11 @@
 """Settings shared by every environment. Secrets never live here."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -29,11 +31,17 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     # Last, so its post_migrate hook runs after every app's permissions exist.
     "config",
 ]
@@ -41,18 +49,27 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.middleware.SafeWardCSPMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.accounts.SessionLifetimeMiddleware",
+    "config.accounts.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.CachePolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its own response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
+# Widgets render through TEMPLATES, so templates/ can override Wagtail's widget templates.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -90,6 +107,73 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses locked-out usernames before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sessions: staff are signed out after 30 idle minutes and after 12 hours in any case.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = False
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SAFEWARD_SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
+
+# Lockout (django-axes): five wrong passwords for one username from one address lock that
+# pair for 15 minutes. Never keyed on the address alone: mobile carriers share addresses, and
+# a known and an unknown username are treated (and answered) alike.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Two-factor login (django-otp): who must use it is decided by config.accounts.
+OTP_TOTP_ISSUER = "SafeWard"
+WAGTAILADMIN_USER_LOGIN_FORM = "config.accounts.LoginForm"
+
+# Headers. HSTS and secure cookies are switched on in production settings.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin previews pages in a frame
+SAFEWARD_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), "
+    "interest-cohort=(), browsing-topics=()"
+)
+
+# Content Security Policy (django-csp). Public pages: no inline script or style and no
+# nonce, so a cached page is valid for everyone. Admin and field app: a nonce for the few
+# inline scripts Wagtail still renders (our template overrides add it), inline styles allowed.
+_CSP_COMMON = {
+    "default-src": [SELF],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "manifest-src": [SELF],
+    "worker-src": [SELF],
+    "media-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_COMMON, "script-src": [SELF], "style-src": [SELF]},
+}
+SAFEWARD_APP_CSP = {
+    **_CSP_COMMON,
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+}
+# Paths (after the language prefix) that get SAFEWARD_APP_CSP.
+SAFEWARD_APP_PATHS = ("/admin/", "/field/", "/account/")
 
 # Vietnamese first, English second.
 LANGUAGE_CODE = "vi"
@@ -138,7 +222,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# No shared-password privacy: a page or collection is restricted to signed-in users or groups.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAIL_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+# Documents always download through Wagtail's serve view (permission checks, attachment).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The admin's date pickers write day first, like the rest of the app.
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

@@ -56,6 +56,31 @@ def browser_context_args(browser_context_args):
     }
 
 
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__reportCspViolation({
+    page: location.href,
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    sample: event.sample,
+    source: event.sourceFile + ":" + event.lineNumber,
+  });
+});
+"""
+
+
+@pytest.fixture(autouse=True)
+def csp_violations(context):
+    """Fail any browser test during which a page broke its Content Security Policy."""
+    violations = []
+    context.expose_binding(
+        "__reportCspViolation", lambda _source, report: violations.append(report)
+    )
+    context.add_init_script(CSP_LISTENER)
+    yield violations
+    assert not violations, f"Content Security Policy violations: {violations}"
+
+
 @pytest.fixture
 def site_server(transactional_db, settings):
     """A Django server for this test only; `stop()` takes the site offline, `start()` back."""
@@ -75,9 +100,12 @@ def wait_for_worker(page):
 
 
 def browser_login(page, base_url: str, username: str, password: str = "safeward-demo") -> None:
-    """Sign in through the admin login form as a demo account (the one login path of tests)."""
+    """Sign in through the admin login form as a demo account, with its two-factor code."""
+    from config.demo import demo_totp_code
+
     page.goto(base_url + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
+    page.fill("#id_otp_token", demo_totp_code())
     page.locator("form button[type=submit]").click()
     page.wait_for_load_state("load")

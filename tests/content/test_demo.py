@@ -5,11 +5,11 @@ import subprocess
 import sys
 
 import pytest
-from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
+from config.demo import demo_totp_code
 from content.models import ArticlePage, FAQPage
 
 pytestmark = pytest.mark.django_db
@@ -58,8 +58,13 @@ def test_demo_content_is_there(demo):
 
 
 @pytest.mark.parametrize("username", ACCOUNTS)
-def test_demo_accounts_use_the_published_password(demo, username):
-    assert authenticate(username=username, password="safeward-demo") is not None
+def test_demo_accounts_sign_in_with_the_published_password_and_code(client, demo, username):
+    response = client.post(
+        "/admin/login/",
+        {"username": username, "password": "safeward-demo", "otp_token": demo_totp_code()},
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert client.session["_auth_user_id"]
 
 
 def test_demo_refused_where_settings_forbid_it(settings):

@@ -24,7 +24,11 @@ class Command(BaseCommand):
             accounts = demo.load_accounts()
             content_demo.load(stdout=self.stdout)
         self.stdout.write("")
-        self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
+        self.stdout.write(
+            f"Demo accounts (password: {demo.DEMO_PASSWORD}; two-factor secret for an "
+            f"authenticator app: {demo.demo_totp_secret()}, "
+            f"e.g. `oathtool --totp -b {demo.demo_totp_secret()}`):"
+        )
         width = max(len(username) for username, _ in accounts)
         for username, title in accounts:
             self.stdout.write(f"  {username.ljust(width)}  {title}")
