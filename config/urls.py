@@ -10,7 +10,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config import accounts
+from config import accounts, sync
 from content import views as content_views
 
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("sw.js", content_views.service_worker, name="service_worker"),
     path("offline/", content_views.offline, name="offline"),
     path("manifest.json", pwa_views.manifest, name="manifest"),
+    path("sync/key/", sync.public_key_view, name="sync_key"),
+    path("sync/csrf/", sync.csrf_token_view, name="sync_csrf"),
 ]
 
 if settings.SAFEWARD_SERVE_MEDIA:

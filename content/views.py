@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET
 PRECACHE_STATIC = [
     "css/site.css",
     "js/app.js",
+    "js/outbox-core.js",
+    "js/outbox.js",
     "img/icon-192.png",
     "img/logo.svg",
 ]
@@ -22,7 +24,8 @@ PRECACHE_STATIC = [
 def service_worker(request):
     """Render the worker with the current static URLs; a change of any of them bumps its version."""
     precache = [reverse("offline"), *(static(name) for name in PRECACHE_STATIC)]
-    body = render_to_string("sw.js", {"precache": precache})
+    context = {"precache": precache, "outbox_core": static("js/outbox-core.js")}
+    body = render_to_string("sw.js", context)
     version = hashlib.sha256(body.encode()).hexdigest()[:12]
     body = body.replace("__SW_VERSION__", version)
     response = HttpResponse(body, content_type="application/javascript; charset=utf-8")

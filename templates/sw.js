@@ -8,6 +8,8 @@
  */
 "use strict";
 
+importScripts("{{ outbox_core|escapejs }}");
+
 const VERSION = "__SW_VERSION__";
 const STATIC_CACHE = "safeward-static-" + VERSION;
 const PAGE_CACHE = "safeward-pages-v1";
@@ -121,4 +123,21 @@ self.addEventListener("fetch", (event) => {
   } else if (request.mode === "navigate" || (request.headers.get("Accept") || "").includes("text/html")) {
     event.respondWith(pageNetworkFirst(request));
   }
+});
+
+// Background Sync (where the browser has it): send the outbox even with no page open.
+// Phones without it (iPhones) send on reconnect and at every app start instead.
+self.addEventListener("sync", (event) => {
+  if (event.tag !== "safeward-outbox") {
+    return;
+  }
+  event.waitUntil(
+    self.SafeWardOutboxCore.drain({ force: true }).then(async (outcome) => {
+      const windows = await self.clients.matchAll({ type: "window" });
+      windows.forEach((client) => client.postMessage("safeward-outbox-changed"));
+      if (outcome.stopped === "offline") {
+        throw new Error("still offline: the browser will try this sync again");
+      }
+    })
+  );
 });

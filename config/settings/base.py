@@ -98,6 +98,11 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers queue for the lock instead of failing; WAL lets readers go on meanwhile.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -267,6 +272,10 @@ PWA_APP_SPLASH_SCREEN = []
 
 # Serve uploaded images from Django (dev, tests, one-box installs); production uses S3 or a proxy.
 SAFEWARD_SERVE_MEDIA = os.environ.get("SAFEWARD_SERVE_MEDIA", "true").lower() == "true"
+
+# Outbox encryption: production sets SAFEWARD_SYNC_PRIVATE_KEYS; elsewhere a key is made
+# once into this file (see config.sync_crypto).
+SAFEWARD_SYNC_KEY_FILE = BASE_DIR / "var" / "sync-private-key.pem"
 
 # Demo accounts exist only where this is true (dev and test settings).
 SAFEWARD_DEMO_ALLOWED = False

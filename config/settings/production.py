@@ -36,6 +36,9 @@ if os.environ.get("REDIS_URL"):
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 SAFEWARD_DEMO_ALLOWED = False
+# The outbox key pair must come from the environment (SAFEWARD_SYNC_PRIVATE_KEYS).
+SAFEWARD_SYNC_KEY_FILE = None
+env_required("SAFEWARD_SYNC_PRIVATE_KEYS")
 
 # HTTPS only, behind a proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -22,8 +22,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the browser tests' server threads and the concurrency tests open
-    # their own connections to it.
+    # their own connections to it (base settings make SQLite use WAL and IMMEDIATE).
     DATABASES["default"]["TEST"] = {"NAME": str(MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}.sqlite3")}  # noqa: F405
-    DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
-        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
-    )
+
+# One outbox key per test run, made on first use.
+SAFEWARD_SYNC_KEY_FILE = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-sync-key.pem"
+atexit.register(SAFEWARD_SYNC_KEY_FILE.unlink, missing_ok=True)

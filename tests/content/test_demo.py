@@ -94,10 +94,16 @@ def test_production_settings_refuse_to_start_without_secrets():
 
 
 def test_production_settings_refuse_demo_accounts():
+    from django.conf import settings
+
+    from config.sync_crypto import private_keys
+
+    private_keys()  # makes the test run's key file
     env = {
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "safeward.example",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+        "SAFEWARD_SYNC_PRIVATE_KEYS": settings.SAFEWARD_SYNC_KEY_FILE.read_text(),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "load_demo"],

@@ -1,0 +1,283 @@
+"""The one sync protocol of every field form (and the public forms that work offline).
+
+A form page carries no UUID: the browser's outbox makes one when the form opens, keeps the
+submission encrypted on the phone and POSTs it to the form's own URL with
+``Idempotency-Key: <uuid>`` and ``Accept: application/json``. Without JavaScript the same
+URL takes a plain form POST. Answers to JSON clients:
+
+- 201 ``{"uuid", "kind", "id", "received_at"}``: stored; 200 with the same body: a replay
+  of the same content (nothing new is stored);
+- 409 ``{"uuid", "conflict": …}``: the UUID was used for other content, or an edit was based
+  on a stale version;
+- 400 ``{"uuid", "errors": {field: [messages]}, "values": …}``: the form is invalid; the
+  decrypted values go back to the session that owns the item so the form can reopen;
+- 401 ``{"login_required": true}``: signed out (the phone keeps the item).
+
+Each UUID is accepted once: ``SyncReceipt`` is unique on it and stores an HMAC of the
+canonical decrypted content (fields and file hashes), so an encrypted replay (new IV, new
+ciphertext) of the same content is recognised as the same.
+"""
+
+import base64
+import dataclasses
+import hashlib
+import hmac
+import json
+import uuid as uuid_module
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+
+from config import sync_crypto
+from config.models import SyncReceipt
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+UUID_FIELD = "client_uuid"
+# Fields that describe the request rather than its content.
+NOT_CONTENT = {"csrfmiddlewaretoken", UUID_FIELD}
+MAX_ENVELOPE_BYTES = 40 * 1024 * 1024
+
+
+class SubmissionError(Exception):
+    """The request cannot be read as a submission (bad UUID, broken envelope)."""
+
+
+class SyncConflict(Exception):
+    """Raised by a save function when the submission may not be applied (stale edit)."""
+
+    def __init__(self, conflict: str, **details):
+        super().__init__(conflict)
+        self.conflict = conflict
+        self.details = details
+
+
+@dataclasses.dataclass
+class Submission:
+    uuid: uuid_module.UUID | None
+    data: QueryDict
+    files: MultiValueDict
+    encrypted: bool
+
+    @property
+    def content_hmac(self) -> str:
+        """HMAC of the canonical content: field values in order, then file SHA-256s."""
+        fields = {
+            name: self.data.getlist(name)
+            for name in sorted(self.data.keys())
+            if name not in NOT_CONTENT
+        }
+        files = {
+            name: [hashlib.sha256(_read(upload)).hexdigest() for upload in self.files.getlist(name)]
+            for name in sorted(self.files.keys())
+        }
+        canonical = json.dumps({"fields": fields, "files": files}, sort_keys=True)
+        key = hashlib.sha256(f"safeward-sync-receipt:{settings.SECRET_KEY}".encode()).digest()
+        return hmac.new(key, canonical.encode(), hashlib.sha256).hexdigest()
+
+    def plain_values(self) -> dict:
+        """Field values (never files) to hand back to the owner for correction."""
+        return {name: self.data.getlist(name) for name in self.data if name not in NOT_CONTENT}
+
+
+def _read(upload) -> bytes:
+    upload.seek(0)
+    content = upload.read()
+    upload.seek(0)
+    return content
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _parse_uuid(value: str | None) -> uuid_module.UUID | None:
+    if not value:
+        return None
+    try:
+        return uuid_module.UUID(str(value).strip())
+    except ValueError as error:
+        raise SubmissionError(_("The submission's identifier is not a valid UUID.")) from error
+
+
+def aad_for(*, submission_uuid: uuid_module.UUID, user) -> bytes:
+    """Additional authenticated data: an item is bound to its UUID and to its author."""
+    author = str(user.pk) if getattr(user, "is_authenticated", False) else "anonymous"
+    return f"{submission_uuid}:{author}".encode()
+
+
+def read_submission(request: HttpRequest) -> Submission:
+    """Read a POST as a submission: an encrypted outbox envelope (JSON) or a plain form."""
+    header_uuid = _parse_uuid(request.headers.get(IDEMPOTENCY_HEADER))
+    content_type = request.content_type or ""
+    if content_type == "application/json":
+        if header_uuid is None:
+            raise SubmissionError(_("An encrypted submission needs an Idempotency-Key header."))
+        if len(request.body) > MAX_ENVELOPE_BYTES:
+            raise SubmissionError(_("The submission is too large."))
+        try:
+            envelope = json.loads(request.body)
+            plaintext = sync_crypto.open_envelope(
+                envelope, aad=aad_for(submission_uuid=header_uuid, user=request.user)
+            )
+            payload = json.loads(plaintext)
+        except (ValueError, KeyError, TypeError, sync_crypto.EnvelopeError) as error:
+            raise SubmissionError(_("The submission could not be read.")) from error
+        data = QueryDict(mutable=True)
+        for name, values in (payload.get("fields") or {}).items():
+            data.setlist(str(name), [str(value) for value in values])
+        files = MultiValueDict()
+        for name, uploads in (payload.get("files") or {}).items():
+            files.setlist(
+                str(name),
+                [
+                    SimpleUploadedFile(
+                        str(upload.get("name") or "file"),
+                        base64.b64decode(upload["data"]),
+                        content_type=str(upload.get("type") or "application/octet-stream"),
+                    )
+                    for upload in uploads
+                ],
+            )
+        data._mutable = False
+        return Submission(uuid=header_uuid, data=data, files=files, encrypted=True)
+    form_uuid = _parse_uuid(request.POST.get(UUID_FIELD))
+    return Submission(
+        uuid=header_uuid or form_uuid, data=request.POST, files=request.FILES, encrypted=False
+    )
+
+
+def receipt_body(receipt: SyncReceipt) -> dict:
+    return {
+        "uuid": str(receipt.uuid),
+        "kind": receipt.kind,
+        "id": receipt.object_id,
+        "received_at": receipt.received_at.isoformat(),
+    }
+
+
+def _conflict(submission_uuid, conflict: str, **details) -> JsonResponse:
+    return JsonResponse({"uuid": str(submission_uuid), "conflict": conflict, **details}, status=409)
+
+
+def form_errors(form) -> dict:
+    return {
+        field: [str(message) for message in messages] for field, messages in form.errors.items()
+    }
+
+
+def respond(
+    request: HttpRequest,
+    submission: Submission,
+    *,
+    kind: str,
+    form,
+    save: Callable,
+    on_success: Callable[[object], HttpResponse],
+    on_invalid: Callable[[], HttpResponse],
+    on_conflict: Callable[[SyncConflict], HttpResponse] | None = None,
+) -> HttpResponse:
+    """Apply *submission* through *form* and *save* exactly once per UUID, and answer.
+
+    ``save(form)`` writes the record(s) and returns the main object; it may raise
+    ``SyncConflict``. JSON clients get the protocol's answers; a plain form POST gets
+    ``on_success(obj)`` or ``on_invalid()`` (the form with its errors).
+    """
+    json_client = wants_json(request)
+    digest = None
+    if submission.uuid is not None:
+        digest = submission.content_hmac
+        existing = SyncReceipt.objects.filter(uuid=submission.uuid).first()
+        if existing is not None:
+            return _replay(request, submission, existing, digest, json_client, on_success)
+    if not form.is_valid():
+        if json_client:
+            body = {"uuid": str(submission.uuid or ""), "errors": form_errors(form)}
+            if submission.encrypted:
+                body["values"] = submission.plain_values()
+            return JsonResponse(body, status=400)
+        return on_invalid()
+    try:
+        with transaction.atomic():
+            receipt = None
+            if submission.uuid is not None:
+                receipt = SyncReceipt.objects.create(
+                    uuid=submission.uuid,
+                    kind=kind,
+                    user=request.user if request.user.is_authenticated else None,
+                    content_hmac=digest,
+                )
+            obj = save(form)
+            if receipt is not None:
+                receipt.attach(obj)
+    except SyncConflict as conflict:
+        if json_client or on_conflict is None:
+            return _conflict(submission.uuid, conflict.conflict, **conflict.details)
+        return on_conflict(conflict)
+    except IntegrityError:
+        # Another request with this UUID won the race: answer as a replay of it.
+        existing = None
+        if submission.uuid is not None:
+            existing = SyncReceipt.objects.filter(uuid=submission.uuid).first()
+        if existing is None:
+            raise
+        return _replay(request, submission, existing, digest, json_client, on_success)
+    if json_client:
+        return JsonResponse(receipt_body(receipt) if receipt else {"id": str(obj.pk)}, status=201)
+    return on_success(obj)
+
+
+def _replay(request, submission, receipt, digest, json_client, on_success):
+    same_author = receipt.user_id == (request.user.pk if request.user.is_authenticated else None)
+    if not same_author or not hmac.compare_digest(receipt.content_hmac, digest):
+        if json_client:
+            return _conflict(submission.uuid, "uuid_reused")
+        return HttpResponse(_("This form was already sent with different content."), status=409)
+    if json_client:
+        return JsonResponse(receipt_body(receipt), status=200)
+    obj = receipt.target()
+    return on_success(obj)
+
+
+def sync_login_required(view):
+    """Like login_required, but JSON clients get 401 ``{"login_required": true}``."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        if wants_json(request):
+            return JsonResponse({"login_required": True}, status=401)
+        return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+
+    return wrapper
+
+
+def bad_submission(request: HttpRequest, error: SubmissionError) -> JsonResponse:
+    """400 for a request that is not a readable submission (it names its UUID if it had one)."""
+    key = request.headers.get(IDEMPOTENCY_HEADER, "")
+    return JsonResponse({"uuid": key, "errors": {"__all__": [str(error)]}}, status=400)
+
+
+def public_key_view(request: HttpRequest) -> JsonResponse:
+    """The key phones encrypt outbox items to (public, cacheable by the worker as a shell)."""
+    response = JsonResponse(sync_crypto.current_public_key())
+    response["X-SW-Cache"] = "shell"
+    return response
+
+
+def csrf_token_view(request: HttpRequest) -> JsonResponse:
+    """A fresh CSRF token, fetched by the outbox before each drain."""
+    from django.middleware.csrf import get_token
+
+    return JsonResponse({"csrfToken": get_token(request), "userId": _user_id(request)})
+
+
+def _user_id(request: HttpRequest) -> str:
+    return str(request.user.pk) if request.user.is_authenticated else "anonymous"
