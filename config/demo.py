@@ -20,6 +20,7 @@ LEADER_ACCOUNTS = [
     ("leader-hong-gai", "Hồng Gai"),
     ("leader-tuan-chau", "Tuần Châu"),
 ]
+SECRETARY_ACCOUNTS = [("secretary-cao-xanh", "Cao Xanh")]
 
 
 def ensure_user(username: str, *, first_name: str = "", last_name: str = "") -> tuple:
@@ -44,4 +45,7 @@ def load_accounts() -> list[tuple[str, str]]:
     for username, ward in LEADER_ACCOUNTS:
         ensure_user(username, first_name="Chủ nhiệm CLB", last_name=ward)
         rows.append((username, f"Chủ nhiệm CLB phường {ward}"))
+    for username, ward in SECRETARY_ACCOUNTS:
+        ensure_user(username, first_name="Thư ký CLB", last_name=ward)
+        rows.append((username, f"Thư ký CLB phường {ward}"))
     return rows

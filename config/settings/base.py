@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -90,6 +92,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    # Club leaders' and secretaries' admin permissions come from their ClubRole rows.
+    "clubs.backends.ClubBoardBackend",
+]
 
 # Vietnamese first, English second.
 LANGUAGE_CODE = "vi"
@@ -175,6 +182,21 @@ PWA_APP_ICONS = [
 ]
 PWA_APP_ICONS_APPLE = [{"src": "/static/img/icon-192.png", "sizes": "192x192"}]
 PWA_APP_SPLASH_SCREEN = []
+
+# Files with personal data (meeting photos, import sheets): outside MEDIA_ROOT, never served
+# as static files; only views that check access scoping read them.
+SAFEWARD_PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("SAFEWARD_PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media")
+)
+
+# Background tasks (django-tasks). "default" is what Wagtail itself uses (search index and
+# reference index updates): run at once, in the request. "imports" holds spreadsheet imports
+# over 1,000 rows in the database (django-tasks-db, the ORM backend that split from
+# django-tasks 0.12); a worker runs them: `manage.py db_worker --backend imports`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
 
 # Serve uploaded images from Django (dev, tests, one-box installs); production uses S3 or a proxy.
 SAFEWARD_SERVE_MEDIA = os.environ.get("SAFEWARD_SERVE_MEDIA", "true").lower() == "true"

@@ -18,6 +18,8 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Uploads and renditions of one test run go to a throw-away folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="safeward-test-media-"))
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+SAFEWARD_PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="safeward-test-private-"))
+atexit.register(shutil.rmtree, SAFEWARD_PRIVATE_MEDIA_ROOT, ignore_errors=True)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
