@@ -37,9 +37,7 @@ def is_coordinator(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return _cached(
-        user, "coordinator", lambda: user.groups.filter(name=COORDINATOR).exists()
-    )
+    return _cached(user, "coordinator", lambda: user.groups.filter(name=COORDINATOR).exists())
 
 
 def board_club_ids(user) -> frozenset[int]:

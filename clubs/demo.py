@@ -32,9 +32,77 @@ FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "B�
 FAMILY_WEIGHTS = [30, 12, 10, 8, 6, 6, 5, 5, 5, 4, 3, 2]
 MIDDLE_F = ["Thị", "Thị", "Thị", "Ngọc", "Thu", "Minh", "Thanh", "Hồng"]
 MIDDLE_M = ["Văn", "Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Tiến"]
-GIVEN_F = ["Hoa", "Lan", "Hương", "Thủy", "Hằng", "Mai", "Nga", "Yến", "Hạnh", "Ánh", "Oanh", "Dung", "Ẩn", "Ngân", "Trang", "Liên", "Uyên", "Ơn", "Điệp", "Êm"]
-GIVEN_M = ["Hùng", "Dũng", "Tuấn", "Thắng", "Đức", "Long", "Quân", "Sơn", "Bình", "An", "Khánh", "Phúc", "Vinh", "Ước", "Toàn"]
-PHONE_PREFIXES = ["032", "033", "034", "035", "036", "037", "038", "039", "056", "058", "070", "076", "077", "078", "079", "081", "082", "083", "084", "085", "086", "088", "089", "090", "091", "093", "094", "096", "097", "098"]
+GIVEN_F = [
+    "Hoa",
+    "Lan",
+    "Hương",
+    "Thủy",
+    "Hằng",
+    "Mai",
+    "Nga",
+    "Yến",
+    "Hạnh",
+    "Ánh",
+    "Oanh",
+    "Dung",
+    "Ẩn",
+    "Ngân",
+    "Trang",
+    "Liên",
+    "Uyên",
+    "Ơn",
+    "Điệp",
+    "Êm",
+]
+GIVEN_M = [
+    "Hùng",
+    "Dũng",
+    "Tuấn",
+    "Thắng",
+    "Đức",
+    "Long",
+    "Quân",
+    "Sơn",
+    "Bình",
+    "An",
+    "Khánh",
+    "Phúc",
+    "Vinh",
+    "Ước",
+    "Toàn",
+]
+PHONE_PREFIXES = [
+    "032",
+    "033",
+    "034",
+    "035",
+    "036",
+    "037",
+    "038",
+    "039",
+    "056",
+    "058",
+    "070",
+    "076",
+    "077",
+    "078",
+    "079",
+    "081",
+    "082",
+    "083",
+    "084",
+    "085",
+    "086",
+    "088",
+    "089",
+    "090",
+    "091",
+    "093",
+    "094",
+    "096",
+    "097",
+    "098",
+]
 CATEGORIES = [
     (Member.Category.SOCIAL_WORK, 30),
     (Member.Category.RESIDENTIAL_GROUP, 30),
@@ -68,7 +136,14 @@ PLACES = [
     "Hội trường UBND phường",
     "Nhà văn hóa khu phố 5",
 ]
-MATERIALS = ["", "", "", "30 tờ rơi", "20 tờ rơi, 5 sổ tay hỏi đáp pháp luật", "10 sổ tay hỏi đáp pháp luật"]
+MATERIALS = [
+    "",
+    "",
+    "",
+    "30 tờ rơi",
+    "20 tờ rơi, 5 sổ tay hỏi đáp pháp luật",
+    "10 sổ tay hỏi đáp pháp luật",
+]
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -111,8 +186,10 @@ def _member_rows(rng: random.Random, club: Club) -> list[tuple[Member, Membershi
             ][index]
         else:
             role = Membership.BoardRole.MEMBER
-        joined = founded if index < count * 0.7 else founded + datetime.timedelta(
-            days=rng.randint(60, 900)
+        joined = (
+            founded
+            if index < count * 0.7
+            else founded + datetime.timedelta(days=rng.randint(60, 900))
         )
         left = None
         if index >= 3 and rng.random() < 0.08:

@@ -74,17 +74,16 @@ class MeetingForm(forms.ModelForm):
         self.fields["present"].choices = [(str(m.pk), m.full_name) for m in self.roster]
         self.fields["held_on"].input_formats = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
         if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
+            self.initial.setdefault("version", self.instance.version)
             self.fields["remove_photos"].choices = [
                 (str(photo.pk), str(photo.pk)) for photo in self.instance.photos.all()
             ]
             present_ids = [
                 str(row.member_id) for row in self.instance.attendances.all() if row.present
             ]
-            self.fields["present"].initial = present_ids
+            self.initial.setdefault("present", present_ids)
         else:
-            self.fields["held_on"].initial = timezone.localdate()
-            self.fields["present"].initial = []
+            self.initial["held_on"] = self.initial.get("held_on") or timezone.localdate()
             del self.fields["remove_photos"]
             del self.fields["version"]
 
@@ -94,9 +93,7 @@ class MeetingForm(forms.ModelForm):
             raise forms.ValidationError(_("The meeting date cannot be in the future."))
         if held_on < self.club.founded_on:
             raise forms.ValidationError(_("The club was not founded yet on this date."))
-        taken = Meeting.objects.filter(club=self.club, held_on=held_on).exclude(
-            pk=self.instance.pk
-        )
+        taken = Meeting.objects.filter(club=self.club, held_on=held_on).exclude(pk=self.instance.pk)
         if taken.exists():
             raise forms.ValidationError(_("This club already has a meeting on this date."))
         return held_on
@@ -175,10 +172,10 @@ class MemberForm(forms.ModelForm):
         if self.instance.pk:
             del self.fields["joined_on"]
             if membership is not None:
-                self.fields["board_role"].initial = membership.board_role
-                self.fields["left_on"].initial = membership.left_on
+                self.initial.setdefault("board_role", membership.board_role)
+                self.initial.setdefault("left_on", membership.left_on)
         else:
-            self.fields["joined_on"].initial = timezone.localdate()
+            self.initial.setdefault("joined_on", timezone.localdate())
             del self.fields["left_on"]
 
     def clean_full_name(self):

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.functional import LazyObject
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from clubs.validators import normalize_phone, validate_vietnamese_phone
 from config.text import fold_vi, person_sort_key, to_nfc
@@ -219,8 +221,8 @@ class ClubRole(models.Model):
 # --- members -----------------------------------------------------------------------------
 
 
-class Member(models.Model):
-    """A person in a club's member register."""
+class Member(ClusterableModel):
+    """A person in a club's member register (the admin edits memberships inline)."""
 
     class Category(models.TextChoices):
         SOCIAL_WORK = "social_work", _("social-work collaborator")
@@ -243,9 +245,7 @@ class Member(models.Model):
     phone = models.CharField(
         _("phone"), max_length=20, blank=True, validators=[validate_vietnamese_phone]
     )
-    residential_area = models.CharField(
-        _("residential group or area"), max_length=120, blank=True
-    )
+    residential_area = models.CharField(_("residential group or area"), max_length=120, blank=True)
     client_uuid = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -298,7 +298,7 @@ class Membership(models.Model):
         SECRETARY = "secretary", _("secretary")
         MEMBER = "member", _("member")
 
-    member = models.ForeignKey(
+    member = ParentalKey(
         Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="memberships"
     )
     board_role = models.CharField(

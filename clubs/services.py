@@ -33,7 +33,8 @@ def _save_attendance(*, meeting: Meeting, present_member_ids: Iterable[int]) -> 
     Members already recorded for this meeting keep a row even if they left since.
     """
     present = set(present_member_ids)
-    roster_ids = set(club_roster(club=meeting.club, on=meeting.held_on).values_list("pk", flat=True))
+    roster = club_roster(club=meeting.club, on=meeting.held_on)
+    roster_ids = set(roster.values_list("pk", flat=True))
     existing = {row.member_id: row for row in meeting.attendances.all()}
     to_create, to_update = [], []
     for member_id in roster_ids | existing.keys():

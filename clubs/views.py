@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -55,9 +56,7 @@ def _managed_club(request, pk):
 def home(request):
     """The clubs the user works for; straight to the club page when there is one."""
     clubs = list(
-        selectors.clubs_with_meeting_status(
-            visible_clubs(user=request.user).select_related("ward")
-        )
+        selectors.clubs_with_meeting_status(visible_clubs(user=request.user).select_related("ward"))
     )
     if len(clubs) == 1:
         return redirect(clubs[0])
@@ -75,6 +74,7 @@ def club_detail(request, pk):
         member.membership = selectors.current_membership(member)
     context = {
         "club": club,
+        "ward_now": selectors.ward_as_of(ward=club.ward, on=timezone.localdate()),
         "due": selectors.meeting_due(club=club),
         "meetings": selectors.club_meetings(club=club)[:10],
         "members": members,
@@ -145,8 +145,7 @@ def meeting_detail(request, pk):
         "club": meeting.club,
         "present": [row.member for row in attendances if row.present],
         "absent": [row.member for row in attendances if not row.present],
-        "can_edit": meeting.is_editable()
-        and can_manage_club(user=request.user, club=meeting.club),
+        "can_edit": meeting.is_editable() and can_manage_club(user=request.user, club=meeting.club),
     }
     return render(request, "clubs/field/meeting.html", context)
 
