@@ -14,18 +14,22 @@ import django_filters
 from django.contrib.admin.utils import unquote
 from django.db.models import Q
 from django.http import Http404
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from clubs import admin_views
 from clubs.access import can_see_sensitive_members, visible_clubs
 from clubs.models import Club, ClubRole, Meeting, Member, Ward
 from clubs.selectors import with_meeting_counts
@@ -367,18 +371,57 @@ class MeetingViewSet(ScopedModelViewSet):
     export_filename = "buoi-sinh-hoat"
 
 
+class ImportViewSet(ViewSet):
+    """The import page (``clubs.admin_views``) as an item of the Clubs menu."""
+
+    name = "clubs_import"
+    url_prefix = "clubs/import"
+    icon = "upload"
+    menu_label = _("Import from Excel")
+    menu_icon = "upload"
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.import_start, name="start"),
+            path("<int:pk>/", admin_views.import_status, name="status"),
+            path("<int:pk>/confirm/", admin_views.import_confirm, name="confirm"),
+            path("template/<str:kind>.xlsx", admin_views.import_template, name="template"),
+        ]
+
+    @property
+    def menu_url(self):
+        return reverse(self.get_url_name("start"))
+
+    @cached_property
+    def menu_item_class(self):
+        class ImportMenuItem(MenuItem):
+            def is_shown(self, request):
+                return bool(admin_views.allowed_kinds(request.user))
+
+        return ImportMenuItem
+
+
 class ClubsViewSetGroup(ModelViewSetGroup):
     """One "Clubs" menu for everything in this app."""
 
     menu_label = _("Clubs")
     menu_icon = "group"
     menu_order = 250
-    items = [ClubViewSet, MemberViewSet, MeetingViewSet, WardViewSet, ClubRoleViewSet]
+    items = [
+        ClubViewSet,
+        MemberViewSet,
+        MeetingViewSet,
+        ImportViewSet,
+        WardViewSet,
+        ClubRoleViewSet,
+    ]
 
     @classmethod
     def register_permission_policies(cls) -> None:
         """Each model's admin permissions are its scoped policy (before the viewsets load)."""
         for viewset in cls.items:
+            if not issubclass(viewset, ScopedModelViewSet):
+                continue
             register_permission_policy(
                 viewset.model, ClubScopedPermissionPolicy(viewset.model, scope=viewset.scope)
             )
