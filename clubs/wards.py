@@ -167,10 +167,12 @@ def load_national_list(text: str, *, Ward=None) -> dict:
             continue
         try:
             valid_from = _date(cell(row, "valid_from"))
+            valid_to = _date(cell(row, "valid_to"))
             parent = None
             if parent_code := cell(row, "parent_code"):
                 candidates = Ward.objects.filter(code=parent_code).order_by("-valid_from")
-                day = valid_from or datetime.date.today()
+                # The parent in force when the unit was (first day, else last day, else today).
+                day = valid_from or valid_to or datetime.date.today()
                 parent = next(
                     (
                         unit
@@ -189,7 +191,7 @@ def load_national_list(text: str, *, Ward=None) -> dict:
                 kind=_kind(cell(row, "kind")),
                 parent=parent,
                 valid_from=valid_from,
-                valid_to=_date(cell(row, "valid_to")),
+                valid_to=valid_to,
                 legal_act=cell(row, "legal_act"),
             )
         except ValueError as error:
