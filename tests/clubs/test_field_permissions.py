@@ -15,7 +15,9 @@ def cao_xanh_records(cao_xanh):
     """A Cao Xanh member, a meeting logged today (still editable) and its photo."""
     from django.core.files.base import ContentFile
 
-    meeting = MeetingFactory(club=cao_xanh, held_on=cao_xanh.meetings.first().held_on.replace(day=2))
+    meeting = MeetingFactory(
+        club=cao_xanh, held_on=cao_xanh.meetings.first().held_on.replace(day=2)
+    )
     photo = MeetingPhoto(meeting=meeting, width=10, height=10)
     photo.file.save("p.jpg", ContentFile(b"\xff\xd8\xff"), save=False)
     photo.save()

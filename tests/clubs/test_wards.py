@@ -69,7 +69,9 @@ def test_a_meeting_in_bach_dang_in_2023_rolls_up_into_todays_hong_gai(demo):
 
 
 def test_rolling_up_as_of_2023_keeps_the_old_wards(demo):
-    meetings = Meeting.objects.filter(held_on__year=2023, club__ward__name__in=["Bạch Đằng", "Hồng Gai"])
+    meetings = Meeting.objects.filter(
+        held_on__year=2023, club__ward__name__in=["Bạch Đằng", "Hồng Gai"]
+    )
     rolled = meetings_by_ward_as_of(meetings=meetings, on=BEFORE)
     assert {ward.name for ward in rolled} == {"Bạch Đằng", "Hồng Gai"}
     as_of_now = meetings_by_ward_as_of(meetings=meetings, on=AFTER)
