@@ -53,6 +53,7 @@ class MemberFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Member
+        skip_postgeneration_save = True
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
