@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet
@@ -116,6 +116,11 @@ class ScopedModelViewSet(ModelViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(scope=self.scope, **kwargs)
+
+    def get_edit_handler(self):
+        """Panels (or form fields) on ``ScopedForm``, whose club choices are scoped."""
+        panels = getattr(self, "panels", None) or [FieldPanel(name) for name in self.form_fields]
+        return ObjectList(panels, base_form_class=ScopedForm).bind_to_model(self.model)
 
     def get_urlpatterns(self):
         """Wrap every URL that takes a ``pk``: outside the user's scope it is a 404."""
@@ -291,7 +296,6 @@ class MemberViewSet(ScopedModelViewSet):
     export_headings = {"get_category_display": capfirst(_("category"))}
     filterset_class = MemberFilterSet
     search_fields = ["full_name_folded", "phone"]
-    base_form_class = ScopedForm
     panels = [
         FieldPanel("club"),
         FieldPanel("full_name"),
@@ -357,7 +361,6 @@ class MeetingViewSet(ScopedModelViewSet):
     }
     filterset_class = MeetingFilterSet
     search_fields = ["club__name_folded", "club__ward__name_folded"]
-    base_form_class = ScopedForm
     form_fields = [
         "club",
         "held_on",
