@@ -238,7 +238,7 @@ class SheetResource(resources.ModelResource):
         if key is None:
             return False
         if key in self.existing_keys:
-            self.duplicates.append({"line": self._line, "message": self.already_there_message})
+            self.duplicates.append({"line": self._line, "message": str(self.already_there_message)})
             return True
         if key in self._seen:
             self.duplicates.append(
@@ -267,6 +267,9 @@ class SheetResource(resources.ModelResource):
             raise ValidationError(errors)
 
     def column_label(self, field: str) -> str:
+        """The sheet's heading for *field* (a field name or the attribute it sets)."""
+        by_attribute = {f.attribute: name for name, f in self.fields.items()}
+        field = by_attribute.get(field, field)
         if field in self.headings:
             return self.headings[field]
         names = self.columns.get(field)
