@@ -22,7 +22,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -215,7 +215,7 @@ class ClubViewSet(ScopedModelViewSet):
     url_prefix = "clubs/clubs"
     icon = "group"
     menu_label = _("Clubs")
-    list_display = ["name", "ward", DateColumn("founded_on", label=_("founded on")), "status"]
+    list_display = ["name", "ward", "founded_on", "status"]
     list_export = ["name", "ward", "founded_on", "status"]
     filterset_class = ClubFilterSet
     search_fields = ["name_folded", "ward__name_folded"]
@@ -289,7 +289,7 @@ class MemberViewSet(ScopedModelViewSet):
     list_display = [
         "full_name",
         "club",
-        Column("category", label=_("category"), accessor="get_category_display"),
+        Column("category", label=capfirst(_("category")), accessor="get_category_display"),
         "phone",
     ]
     list_export = ["full_name", "club", "get_category_display", "phone", "residential_area"]
@@ -336,12 +336,12 @@ class MeetingViewSet(ScopedModelViewSet):
     menu_label = _("Meetings")
     index_view_class = MeetingIndexView
     list_display = [
-        DateColumn("held_on", label=_("date"), sort_key="held_on"),
+        "held_on",
         "club",
         "kind",
-        Column("present_count", label=_("present")),
-        Column("absent_count", label=_("absent")),
-        Column("photo_count", label=_("photos")),
+        Column("present_count", label=capfirst(_("present"))),
+        Column("absent_count", label=capfirst(_("absent"))),
+        Column("photo_count", label=capfirst(_("photos"))),
     ]
     list_export = [
         "held_on",
