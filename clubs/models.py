@@ -221,7 +221,28 @@ class ClubRole(models.Model):
 # --- members -----------------------------------------------------------------------------
 
 
-class Member(ClusterableModel):
+class FieldRecord(models.Model):
+    """What every record made in the field app carries: who made it, when, and the UUID the
+    phone made when its form opened (one submission is stored once, see the offline issue)."""
+
+    client_uuid = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Member(FieldRecord, ClusterableModel):
     """A person in a club's member register (the admin edits memberships inline)."""
 
     class Category(models.TextChoices):
@@ -246,18 +267,6 @@ class Member(ClusterableModel):
         _("phone"), max_length=20, blank=True, validators=[validate_vietnamese_phone]
     )
     residential_area = models.CharField(_("residential group or area"), max_length=120, blank=True)
-    client_uuid = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("member")
@@ -341,7 +350,7 @@ class PrivateStorage(LazyObject):
 private_storage = PrivateStorage()
 
 
-class Meeting(models.Model):
+class Meeting(FieldRecord):
     """A club meeting: the monthly one, an extra one, a training or a community session."""
 
     class Kind(models.TextChoices):
@@ -366,19 +375,7 @@ class Meeting(models.Model):
         _("guests"), default=0, validators=[MaxValueValidator(10000)]
     )
     materials = models.TextField(_("materials handed out"), max_length=2000, blank=True)
-    client_uuid = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("logged by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    created_at = models.DateTimeField(_("logged at"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("meeting")

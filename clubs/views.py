@@ -83,9 +83,19 @@ def club_detail(request, pk):
     return render(request, "clubs/field/club.html", context)
 
 
-def _mark_all_present(form_class, request, **kwargs):
+def _meeting_form(request, **form_kwargs) -> tuple[MeetingForm, bool]:
+    """The meeting form for this request, and whether it is valid and to be saved."""
+    if request.method != "POST":
+        return MeetingForm(**form_kwargs), False
+    if "mark_all" in request.POST:
+        return _mark_all_present(request, **form_kwargs), False
+    form = MeetingForm(request.POST, request.FILES, **form_kwargs)
+    return form, form.is_valid()
+
+
+def _mark_all_present(request, **kwargs) -> MeetingForm:
     """The no-JavaScript "mark all present" button: the same form again, everyone ticked."""
-    form = form_class(**kwargs)
+    form = MeetingForm(**kwargs)
     for name in form.fields:
         if name in ("present", "photos", "remove_photos"):
             continue
@@ -111,26 +121,20 @@ def meeting_create(request, pk):
     """Log a meeting: date, kind, topics, who was there, photos."""
     club = _managed_club(request, pk)
     roster = selectors.club_roster(club=club)
-    form_kwargs = {"club": club, "roster": roster, "instance": Meeting(club=club)}
-    if request.method == "POST" and "mark_all" in request.POST:
-        form = _mark_all_present(MeetingForm, request, **form_kwargs)
-    elif request.method == "POST":
-        form = MeetingForm(request.POST, request.FILES, **form_kwargs)
-        if form.is_valid():
-            try:
-                meeting = services.meeting_create(
-                    club=club,
-                    created_by=request.user,
-                    client_uuid=form.cleaned_data["client_uuid"],
-                    **form.service_kwargs(),
-                )
-            except ValidationError as error:
-                form.add_error("photos", error)
-            else:
-                messages.success(request, _("The meeting was saved."))
-                return redirect(meeting.club)
-    else:
-        form = MeetingForm(**form_kwargs)
+    form, ready = _meeting_form(request, club=club, roster=roster, instance=Meeting(club=club))
+    if ready:
+        try:
+            meeting = services.meeting_create(
+                club=club,
+                created_by=request.user,
+                client_uuid=form.cleaned_data["client_uuid"],
+                **form.service_kwargs(),
+            )
+        except ValidationError as error:
+            form.add_error("photos", error)
+        else:
+            messages.success(request, _("The meeting was saved."))
+            return redirect(meeting.club)
     return _render_meeting_form(request, form, club)
 
 
@@ -167,26 +171,20 @@ def meeting_edit(request, pk):
     roster = list(selectors.club_roster(club=club, on=meeting.held_on))
     recorded = [row.member for row in meeting.attendances.all()]
     roster += [member for member in recorded if member not in roster]
-    form_kwargs = {"club": club, "roster": roster, "instance": meeting}
-    if request.method == "POST" and "mark_all" in request.POST:
-        form = _mark_all_present(MeetingForm, request, **form_kwargs)
-    elif request.method == "POST":
-        form = MeetingForm(request.POST, request.FILES, **form_kwargs)
-        if form.is_valid():
-            try:
-                services.meeting_update(
-                    meeting=meeting,
-                    version=form.cleaned_data["version"] or 0,
-                    remove_photo_ids=[int(pk) for pk in form.cleaned_data["remove_photos"]],
-                    **form.service_kwargs(),
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("The meeting was updated."))
-                return redirect(meeting)
-    else:
-        form = MeetingForm(**form_kwargs)
+    form, ready = _meeting_form(request, club=club, roster=roster, instance=meeting)
+    if ready:
+        try:
+            services.meeting_update(
+                meeting=meeting,
+                version=form.cleaned_data["version"] or 0,
+                remove_photo_ids=[int(pk) for pk in form.cleaned_data["remove_photos"]],
+                **form.service_kwargs(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting was updated."))
+            return redirect(meeting)
     return _render_meeting_form(request, form, club, meeting)
 
 

@@ -228,6 +228,8 @@ class ClubViewSet(ScopedModelViewSet):
 
 
 class ClubRoleFilterSet(WagtailFilterSet):
+    """Roles by club and kind."""
+
     club = django_filters.ModelChoiceFilter(label=_("club"), queryset=_visible_clubs)
     role = django_filters.ChoiceFilter(label=_("role"), choices=ClubRole.Role.choices)
 
@@ -255,11 +257,16 @@ class ClubRoleViewSet(ScopedModelViewSet):
 # --- members -----------------------------------------------------------------------------
 
 
-class MemberFilterSet(WagtailFilterSet):
+class ClubRecordFilterSet(WagtailFilterSet):
+    """Ward and club filters of a club's records; choices are the user's clubs only."""
+
     ward = django_filters.ModelChoiceFilter(
         label=_("ward"), field_name="club__ward", queryset=_visible_wards
     )
     club = django_filters.ModelChoiceFilter(label=_("club"), queryset=_visible_clubs)
+
+
+class MemberFilterSet(ClubRecordFilterSet):
     category = django_filters.ChoiceFilter(label=_("category"), choices=Member.Category.choices)
 
     class Meta:
@@ -310,11 +317,7 @@ class MemberViewSet(ScopedModelViewSet):
 # --- meetings ----------------------------------------------------------------------------
 
 
-class MeetingFilterSet(WagtailFilterSet):
-    ward = django_filters.ModelChoiceFilter(
-        label=_("ward"), field_name="club__ward", queryset=_visible_wards
-    )
-    club = django_filters.ModelChoiceFilter(label=_("club"), queryset=_visible_clubs)
+class MeetingFilterSet(ClubRecordFilterSet):
     held_on = django_filters.DateFromToRangeFilter(label=_("date"), widget=DateRangePickerWidget)
     kind = django_filters.ChoiceFilter(label=_("kind"), choices=Meeting.Kind.choices)
 

@@ -90,7 +90,9 @@ def test_staff_without_club_data_see_an_empty_field_home(client, login, demo, us
     login(username)
     response = client.get("/field/")
     assert response.status_code == 200
-    assert "CLB" not in response.content.decode().split("<main", 1)[1]
+    main = response.content.decode().split("<main", 1)[1]
+    assert "mua bán người phường" not in main
+    assert "Tài khoản của bạn chưa thuộc ban chủ nhiệm CLB nào." in main
 
 
 def test_the_board_lands_on_its_club(client, login, cao_xanh):
