@@ -202,3 +202,30 @@ def test_without_the_right_to_sensitive_data_phones_and_categories_leave_the_exp
     phone = Member.objects.filter(club=cao_xanh).exclude(phone="").first().phone
     assert phone not in page
     assert "nạn nhân bị mua bán" not in page
+
+
+def test_member_names_stay_out_of_the_site_history_of_other_clubs(client, login, cao_xanh):
+    login("coordinator")
+    response = client.post(
+        "/admin/clubs/members/new/",
+        {
+            "club": cao_xanh.pk,
+            "full_name": "Hoàng Thị Bímật",
+            "category": "survivor",
+            "phone": "0912000999",
+            "residential_area": "",
+            "memberships-TOTAL_FORMS": "1",
+            "memberships-INITIAL_FORMS": "0",
+            "memberships-MIN_NUM_FORMS": "1",
+            "memberships-MAX_NUM_FORMS": "1000",
+            "memberships-0-board_role": "member",
+            "memberships-0-joined_on": "01/01/2024",
+        },
+    )
+    assert response.status_code == 302
+    member = Member.objects.get(phone="0912000999")
+    history = client.get("/admin/reports/site-history/").content.decode()
+    assert f"Thành viên #{member.pk}" in history
+    for username in [OTHER_CLUB_LEADER, "coordinator"]:
+        login(username)
+        assert "Bímật" not in client.get("/admin/reports/site-history/").content.decode()
