@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 
 from clubs.models import Club, Meeting, Ward, WardSuccession
 from clubs.selectors import meetings_by_ward_as_of, ward_as_of
@@ -51,7 +52,7 @@ def test_each_pilot_ward_is_in_its_merged_ward_from_1_july_2025(old, code, new, 
 
 
 def test_a_reused_code_names_two_units_told_apart_by_date():
-    units = Ward.objects.filter(code="06685").order_by("valid_from")
+    units = Ward.objects.filter(code="06685").order_by(F("valid_from").asc(nulls_first=True))
     assert [(u.name, u.valid_from) for u in units] == [
         ("Trần Hưng Đạo", None),
         ("Hồng Gai", AFTER),
