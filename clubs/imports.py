@@ -146,6 +146,14 @@ def _finish(job: ImportJob, status: str, report: dict) -> None:
     job.save(update_fields=["status", "report", "finished_at"])
 
 
+def import_job_fail(*, job: ImportJob) -> None:
+    """Mark a job that stopped on an unexpected error as not imported."""
+    logger.exception("Import %s stopped", job.pk)
+    report = {**job.report, "errors": [], "error_count": 1}
+    report["errors"].append({"line": None, "column": "", "message": _("The import stopped.")})
+    _finish(job, ImportJob.Status.FAILED, report)
+
+
 def import_job_check(*, job: ImportJob) -> ImportJob:
     """Dry run: count what would be imported, list repeats and errors."""
     with translation.override(job.report.get("language") or translation.get_language()):

@@ -287,11 +287,16 @@ class Member(FieldRecord, ClusterableModel):
         return self.full_name
 
     def save(self, *args, **kwargs):
+        self.normalize()
+        super().save(*args, **kwargs)
+
+    def normalize(self) -> None:
+        """Name in NFC with single spaces, its search and sort keys, the phone in national
+        form (``save`` does it; bulk imports call it themselves)."""
         self.full_name = " ".join(to_nfc(self.full_name).split())
         self.full_name_folded = fold_vi(self.full_name)
         self.sort_name = person_sort_key(self.full_name)
         self.phone = normalize_phone(self.phone)
-        super().save(*args, **kwargs)
 
     @property
     def has_sensitive_category(self) -> bool:

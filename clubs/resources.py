@@ -323,6 +323,9 @@ class MemberResource(SheetResource):
 
     class Meta:
         model = Member
+        # Rows are checked one by one, then inserted a thousand at a time.
+        use_bulk = True
+        batch_size = 1000
         fields = (
             "club",
             "full_name",
@@ -353,13 +356,33 @@ class MemberResource(SheetResource):
             return (member.club_id, member.phone)
         return (member.club_id, "name", fold_vi(member.full_name))
 
-    def save_instance(self, instance, is_create, row, **kwargs):
-        super().save_instance(instance, is_create, row, **kwargs)
-        Membership.objects.create(
-            member=instance,
-            board_role=instance.import_board_role,
-            joined_on=instance.import_joined_on,
-        )
+    def before_save_instance(self, instance, row, **kwargs):
+        instance.normalize()  # bulk_create skips Member.save()
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        """Members in batches, then their memberships (primary keys come back from the insert).
+
+        A failure here (a race with another import) is an import error: all is rolled back.
+        """
+        members = list(self.create_instances)
+        self.create_instances.clear()
+        if not members or (dry_run and not using_transactions):
+            return
+        try:
+            Member.objects.bulk_create(members, batch_size=batch_size)
+            Membership.objects.bulk_create(
+                [
+                    Membership(
+                        member=member,
+                        board_role=member.import_board_role,
+                        joined_on=member.import_joined_on,
+                    )
+                    for member in members
+                ],
+                batch_size=batch_size,
+            )
+        except Exception as error:  # reported as the import's error, all rolled back
+            self.handle_import_error(result, error, raise_errors)
 
 
 class MeetingResource(SheetResource):

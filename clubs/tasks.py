@@ -15,8 +15,13 @@ from clubs.models import ImportJob
 def run_import_job(job_id: int, step: str) -> str:
     """Check (``step="check"``) or import (``step="import"``) one uploaded sheet."""
     job = ImportJob.objects.get(pk=job_id)
-    if step == "check":
-        imports.import_job_check(job=job)
-    else:
-        imports.import_job_confirm(job=job)
+    try:
+        if step == "check":
+            imports.import_job_check(job=job)
+        else:
+            imports.import_job_confirm(job=job)
+    except Exception:
+        # Never leave the status page polling forever; nothing was imported (one transaction).
+        imports.import_job_fail(job=job)
+        raise
     return job.status
