@@ -236,3 +236,25 @@ def test_a_large_sheet_runs_in_the_background_and_the_page_polls(client, login, 
         "Đã nhập: 1001 bản ghi mới."
         in client.get(f"/admin/clubs/import/{job.pk}/").content.decode()
     )
+
+
+def test_a_background_step_that_breaks_leaves_the_import_failed_not_polling(
+    client, login, demo, monkeypatch
+):
+    from clubs import imports
+    from clubs.tasks import run_import_job
+
+    login("coordinator")
+    job, _ = upload(client, "members", xlsx(MEMBER_HEADINGS, member_rows(1)))
+
+    def broken(**kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(imports, "import_job_confirm", broken)
+    with pytest.raises(RuntimeError):
+        run_import_job.call(job_id=job.pk, step="import")
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED
+    page = client.get(f"/admin/clubs/import/{job.pk}/").content.decode()
+    assert "data-import-running" not in page
+    assert "Quá trình nhập bị dừng." in page
