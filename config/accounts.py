@@ -35,8 +35,6 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
-from config.roles import COORDINATOR
-
 RECOVERY_CODE_COUNT = 10
 SESSION_AUTH_AT = "safeward_auth_at"
 WAIT_MESSAGE = _("Too many wrong codes in a row. Wait a few seconds, then type the newest code.")
@@ -47,6 +45,8 @@ UNVERIFIED_ALLOWED_PREFIXES = (
     "/account/",
     "/en/account/",
     "/admin/logout/",
+    "/field/logout/",
+    "/en/field/logout/",
     "/static/",
     "/sw.js",
     "/manifest.json",
@@ -55,12 +55,13 @@ UNVERIFIED_ALLOWED_PREFIXES = (
 
 
 def requires_two_factor(user) -> bool:
-    """True for accounts that can see personal data and so must sign in with two factors."""
+    """True for accounts that can see personal data and so must sign in with two factors:
+    coordinators (and superusers) and the leaders and secretaries of clubs."""
+    from clubs.access import is_club_board, is_coordinator
+
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name=COORDINATOR).exists()
+    return is_coordinator(user) or is_club_board(user)
 
 
 def has_confirmed_device(user) -> bool:
@@ -103,16 +104,23 @@ class LoginForm(OTPAuthenticationFormMixin, WagtailLoginForm):
         ),
     )
 
+    error_messages = {
+        **WagtailLoginForm.error_messages,
+        "invalid_login": _("Your username and password didn't match. Please try again."),
+    }
     otp_error_messages = {
         **OTPAuthenticationFormMixin.otp_error_messages,
         "token_required": _("Enter the six-digit code from your authenticator app."),
         "invalid_token": _("That code is not right, or has expired. Try the newest one."),
     }
 
+    def get_invalid_login_error(self):
+        return forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")
+
     def clean(self):
         cleaned_data = super().clean()
         user = self.get_user()
-        if user is not None and (has_confirmed_device(user) or cleaned_data.get("otp_token")):
+        if user is not None and has_confirmed_device(user):
             self.clean_otp(user)
         return cleaned_data
 

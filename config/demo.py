@@ -24,6 +24,7 @@ LEADER_ACCOUNTS = [
     ("leader-hong-gai", "Hồng Gai"),
     ("leader-tuan-chau", "Tuần Châu"),
 ]
+SECRETARY_ACCOUNTS = [("secretary-cao-xanh", "Cao Xanh")]
 
 
 def ensure_user(username: str, *, first_name: str = "", last_name: str = "") -> tuple:
@@ -71,4 +72,8 @@ def load_accounts() -> list[tuple[str, str]]:
         user, _ = ensure_user(username, first_name="Chủ nhiệm CLB", last_name=ward)
         enrol_demo_device(user)
         rows.append((username, f"Chủ nhiệm CLB phường {ward}"))
+    for username, ward in SECRETARY_ACCOUNTS:
+        user, _ = ensure_user(username, first_name="Thư ký CLB", last_name=ward)
+        enrol_demo_device(user)
+        rows.append((username, f"Thư ký CLB phường {ward}"))
     return rows

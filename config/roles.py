@@ -2,7 +2,8 @@
 
 The groups are real (production has them too), so they are kept in step with this table
 after every ``migrate``. Club roles (leader, secretary, member) are not groups: they are
-per-club rows owned by the clubs app.
+per-club rows owned by the clubs app, which derives the board's admin permissions from them
+(``clubs.backends.ClubBoardBackend``).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -22,6 +23,14 @@ MEDIA_EDITING = [
     "choose_document",
 ]
 
+# Coordinators keep every club's records. Club leaders and secretaries are not a group: their
+# (narrower) admin permissions come from their ClubRole rows, see clubs.backends.
+CLUB_RECORDS = [
+    f"clubs.{action}_{model}"
+    for model in ("ward", "club", "clubrole", "member", "meeting")
+    for action in ("add", "change", "delete", "view")
+]
+
 # group -> model permissions ("app_label.codename"), page permissions on the whole tree,
 # and image/document permissions on the root collection.
 STAFF_ROLES: dict[str, dict[str, list[str]]] = {
@@ -32,6 +41,7 @@ STAFF_ROLES: dict[str, dict[str, list[str]]] = {
             "auth.change_user",
             "auth.delete_user",
             "content.change_hotlinesettings",
+            *CLUB_RECORDS,
         ],
         "page": [*PAGE_EDITING, "bulk_delete_page"],
         "collection": [*MEDIA_EDITING, "delete_image", "delete_document"],

@@ -1,5 +1,5 @@
 """URL map: the admin, worker, manifest and documents outside the language prefix;
-Wagtail pages (and later the field app) inside it, Vietnamese unprefixed, English at /en/."""
+Wagtail pages and the field app inside it, Vietnamese unprefixed, English at /en/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -41,6 +41,7 @@ account_patterns = [
 
 urlpatterns += i18n_patterns(
     path("account/", include((account_patterns, "account"))),
+    path("field/", include("clubs.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

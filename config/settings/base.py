@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -116,6 +118,8 @@ AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses locked-out usernames before any password is checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Club leaders' and secretaries' admin permissions come from their ClubRole rows.
+    "clubs.backends.ClubBoardBackend",
 ]
 
 # Sessions: staff are signed out after 30 idle minutes and after 12 hours in any case.
@@ -200,6 +204,15 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files with personal data (meeting photos, import sheets): outside MEDIA_ROOT, never
+    # served as files; only views that check access scoping read them.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": os.environ.get("SAFEWARD_PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"),
+            "base_url": None,
+        },
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -269,6 +282,15 @@ PWA_APP_ICONS = [
 ]
 PWA_APP_ICONS_APPLE = [{"src": "/static/img/icon-192.png", "sizes": "192x192"}]
 PWA_APP_SPLASH_SCREEN = []
+
+# Background tasks (django-tasks). "default" is what Wagtail itself uses (search index and
+# reference index updates): run at once, in the request. "imports" holds spreadsheet imports
+# over 1,000 rows in the database (django-tasks-db, the ORM backend that split from
+# django-tasks 0.12); a worker runs them: `manage.py db_worker --backend imports`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
 
 # Serve uploaded images from Django (dev, tests, one-box installs); production uses S3 or a proxy.
 SAFEWARD_SERVE_MEDIA = os.environ.get("SAFEWARD_SERVE_MEDIA", "true").lower() == "true"

@@ -10,3 +10,5 @@ SAFEWARD_DEMO_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# Imports run in the request during development, so `make run` needs no worker.
+TASKS = {**TASKS, "imports": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

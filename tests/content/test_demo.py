@@ -23,11 +23,14 @@ ACCOUNTS = [
     "leader-bach-dang",
     "leader-hong-gai",
     "leader-tuan-chau",
+    "secretary-cao-xanh",
 ]
 
 
 def _snapshot():
     from django.contrib.auth import get_user_model
+
+    from clubs.models import Attendance, Club, ClubRole, Meeting, Member, Membership, Ward
 
     users = get_user_model().objects.order_by("username").values_list("username", "password")
     return (
@@ -36,6 +39,13 @@ def _snapshot():
         Revision.objects.count(),
         get_image_model().objects.count(),
         list(Page.objects.order_by("path").values_list("path", "title", "live")),
+        list(Ward.objects.order_by("pk").values_list("pk", "code", "name", "valid_to")),
+        list(Club.objects.order_by("pk").values_list("pk", "name", "ward_id", "founded_on")),
+        list(ClubRole.objects.order_by("pk").values_list("user__username", "club_id", "role")),
+        list(Member.objects.order_by("pk").values_list("pk", "full_name", "phone", "category")),
+        Membership.objects.count(),
+        list(Meeting.objects.order_by("pk").values_list("pk", "club_id", "held_on", "kind")),
+        Attendance.objects.count(),
     )
 
 

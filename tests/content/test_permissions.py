@@ -39,11 +39,15 @@ def test_campaign_staff_may_not_edit_pages(client, demo, login, username):
     assert response.status_code in (302, 403)
 
 
-def test_club_leaders_have_no_admin_yet(client, demo, login):
+def test_club_leaders_reach_the_admin_but_not_the_pages(client, demo, login):
+    """Club boards get the admin for their club's listings (clubs.backends), nothing more."""
     login("leader-cao-xanh")
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    assert client.get("/admin/").status_code == 200
+    index = ArticleIndexPage.objects.get()
+    response = client.get(f"/admin/pages/add/content/articlepage/{index.pk}/")
+    assert response.status_code in (302, 403)
+    assert client.get("/admin/images/").status_code in (302, 403)
+    assert client.get("/admin/users/").status_code in (302, 403)
 
 
 def test_anonymous_is_sent_to_login(client, demo):

@@ -1,4 +1,4 @@
-"""Load SafeWard's demo data: accounts, awareness content (and each app's records).
+"""Load SafeWard's demo data: accounts, awareness content, then the pilot clubs.
 
 Idempotent: a second run finds everything in place and changes nothing.
 """
@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from clubs import demo as clubs_demo
 from config import demo
 from content import demo as content_demo
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             accounts = demo.load_accounts()
             content_demo.load(stdout=self.stdout)
+            clubs_demo.load(stdout=self.stdout)
         self.stdout.write("")
         self.stdout.write(
             f"Demo accounts (password: {demo.DEMO_PASSWORD}; two-factor secret for an "

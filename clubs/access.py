@@ -1,0 +1,96 @@
+"""Who may see which club: the one place that answers it.
+
+Records are scoped by club, not by ward (since 2025 two pilot clubs share one ward).
+
+- coordinators (staff group ``coordinator``) and superusers: every club;
+- leaders and secretaries (``ClubRole``): their own club or clubs;
+- communicators, campaign staff, plain club members and anonymous visitors: none, so they
+  see no member's personal data anywhere.
+
+Every field view, admin listing and ``get_object``, form choice list, export and import
+goes through ``visible_clubs``. A record of a club that is not visible is "not found"
+(404), never "forbidden", so guessing IDs tells nothing.
+"""
+
+from django.db.models import QuerySet
+
+from clubs.models import Club, ClubRole
+from config.roles import COORDINATOR
+
+_CACHE = "_safeward_club_access"
+
+
+def _cached(user, key, compute):
+    """Remember answers on the user object for the length of a request."""
+    cache = getattr(user, _CACHE, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _CACHE, cache)
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def is_coordinator(user) -> bool:
+    """A provincial coordinator (or superuser): sees every club."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    return _cached(user, "coordinator", lambda: user.groups.filter(name=COORDINATOR).exists())
+
+
+def board_club_ids(user) -> frozenset[int]:
+    """IDs of the clubs where *user* is a leader or secretary."""
+    if not (user and user.is_authenticated and user.is_active):
+        return frozenset()
+    return _cached(
+        user,
+        "board",
+        lambda: frozenset(
+            ClubRole.objects.filter(user=user, role__in=ClubRole.BOARD).values_list(
+                "club_id", flat=True
+            )
+        ),
+    )
+
+
+def visible_clubs(*, user) -> QuerySet[Club]:
+    """The clubs whose members and meetings *user* may see."""
+    if is_coordinator(user):
+        return Club.objects.all()
+    ids = board_club_ids(user)
+    if not ids:
+        return Club.objects.none()
+    return Club.objects.filter(pk__in=ids)
+
+
+def club_board_role(*, user, club) -> str | None:
+    """``leader`` or ``secretary`` if *user* is on *club*'s board in the app, else None."""
+    if club is None or club.pk not in board_club_ids(user):
+        return None
+    return _cached(
+        user,
+        f"role:{club.pk}",
+        lambda: ClubRole.objects.filter(user=user, club=club).values_list("role", flat=True)[0],
+    )
+
+
+def can_see_sensitive_members(*, user, club=None) -> bool:
+    """May *user* see members' phones and sensitive categories (of *club*, or of any
+    club *user* can see when *club* is None)? Only the club's board and coordinators."""
+    if is_coordinator(user):
+        return True
+    if club is None:
+        return bool(board_club_ids(user))
+    return club.pk in board_club_ids(user)
+
+
+def can_manage_club(*, user, club) -> bool:
+    """May *user* log meetings and keep the member register of *club*?"""
+    return is_coordinator(user) or club.pk in board_club_ids(user)
+
+
+def is_club_board(user) -> bool:
+    """Leader or secretary of at least one club (what the admin and field app need)."""
+    return bool(board_club_ids(user))

@@ -1,0 +1,21 @@
+"""Template helpers of the field app."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+register = template.Library()
+
+
+@register.inclusion_tag("clubs/field/includes/language_switch.html", takes_context=True)
+def field_language_switch(context):
+    """Links to this same field page in the other languages (/field/ and /en/field/)."""
+    request = context["request"]
+    current = translation.get_language()
+    links = [
+        {"code": code, "name": name, "url": translate_url(request.get_full_path(), code)}
+        for code, name in settings.LANGUAGES
+        if code != current
+    ]
+    return {"links": links}

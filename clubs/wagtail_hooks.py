@@ -1,0 +1,12 @@
+"""Register the clubs admin: one "Clubs" menu with its listings and the import page."""
+
+from wagtail import hooks
+
+from clubs.viewsets import ClubsViewSetGroup
+
+ClubsViewSetGroup.register_permission_policies()
+
+
+@hooks.register("register_admin_viewset")
+def register_clubs_viewsets():
+    return ClubsViewSetGroup()

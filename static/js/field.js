@@ -1,0 +1,37 @@
+/* SafeWard field app: small helpers for the forms; everything works without them. */
+(function () {
+  "use strict";
+
+  function boxes(roster) {
+    return Array.prototype.slice.call(roster.querySelectorAll("input[type=checkbox]"));
+  }
+
+  function updateCount(roster) {
+    var out = roster.querySelector("[data-roster-count]");
+    if (!out) return;
+    var all = boxes(roster);
+    var present = all.filter(function (box) { return box.checked; }).length;
+    var template = document.documentElement.lang === "en"
+      ? "{p} present, {a} absent" : "{p} có mặt, {a} vắng";
+    out.textContent = template.replace("{p}", present).replace("{a}", all.length - present);
+  }
+
+  // Each form gets its own id when it opens, so a submission sent twice is stored once.
+  document.querySelectorAll("[data-field-form] input[name=client_uuid]").forEach(function (input) {
+    if (!input.value && window.crypto && crypto.randomUUID) input.value = crypto.randomUUID();
+  });
+
+  document.querySelectorAll("[data-roster]").forEach(function (roster) {
+    var button = roster.querySelector("[data-mark-all]");
+    if (button) {
+      // With JavaScript, tick everyone here instead of asking the server.
+      button.addEventListener("click", function (event) {
+        event.preventDefault();
+        boxes(roster).forEach(function (box) { box.checked = true; });
+        updateCount(roster);
+      });
+    }
+    roster.addEventListener("change", function () { updateCount(roster); });
+    updateCount(roster);
+  });
+})();
