@@ -1,5 +1,6 @@
 """URL map: the admin, worker, manifest and documents outside the language prefix;
-Wagtail pages (and later the field app) inside it, Vietnamese unprefixed, English at /en/."""
+Wagtail pages, search, quiz and poll answers (and later the field app) inside it, Vietnamese
+unprefixed, English at /en/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -31,6 +32,7 @@ if settings.SAFEWARD_SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    path("", include("content.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
