@@ -26,7 +26,7 @@ DRAFTAIL_PARAGRAPH = {
 @pytest.mark.parametrize("username", ["communicator", "coordinator"])
 def test_editors_may_add_articles(client, demo, login, username):
     login(username)
-    index = ArticleIndexPage.objects.get()
+    index = ArticleIndexPage.objects.get(locale__language_code="vi")
     response = client.get(f"/admin/pages/add/content/articlepage/{index.pk}/")
     assert response.status_code == 200
 
@@ -34,7 +34,7 @@ def test_editors_may_add_articles(client, demo, login, username):
 @pytest.mark.parametrize("username", ["campaigns"])
 def test_campaign_staff_may_not_edit_pages(client, demo, login, username):
     login(username)
-    index = ArticleIndexPage.objects.get()
+    index = ArticleIndexPage.objects.get(locale__language_code="vi")
     response = client.get(f"/admin/pages/add/content/articlepage/{index.pk}/")
     assert response.status_code in (302, 403)
 
@@ -53,7 +53,7 @@ def test_anonymous_is_sent_to_login(client, demo):
 
 def test_communicator_publishes_an_article_that_appears_on_the_index(client, demo, login):
     login("communicator")
-    index = ArticleIndexPage.objects.get()
+    index = ArticleIndexPage.objects.get(locale__language_code="vi")
     response = client.post(
         f"/admin/pages/add/content/articlepage/{index.pk}/",
         {
