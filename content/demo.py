@@ -1109,6 +1109,7 @@ def _bands(bands) -> list[dict]:
 
 def load_quizzes(home: HomePage) -> QuizIndexPage:
     """The quiz index, the three demo quizzes with their related articles, and the poll."""
+    is_new = not home.get_children().filter(slug="trac-nghiem").exists()
     index = _publish_child(
         home,
         QuizIndexPage(
@@ -1119,6 +1120,11 @@ def load_quizzes(home: HomePage) -> QuizIndexPage:
             "cần đăng nhập, không ai biết bạn là ai.</p>",
         ),
     )
+    faq = home.get_children().filter(slug="hoi-dap").first()
+    if is_new and faq is not None:
+        # Right after the articles in the menu, where a phone shows it without scrolling.
+        index.move(faq, pos="left")
+        index = QuizIndexPage.objects.get(pk=index.pk)
     for data in QUIZZES:
         if index.get_children().filter(slug=data["slug"]).exists():
             continue
@@ -1464,7 +1470,7 @@ def english_pages() -> dict[str, dict]:
             ),
         },
         "hoi-dap": {
-            "title": "Legal questions and answers",
+            "title": "Legal Q&A",
             "slug": "faq",
             "intro": "<p>Questions residents often ask, answered briefly, as in the legal Q&amp;A "
             "booklet handed out in the wards.</p>",
@@ -1526,7 +1532,8 @@ def load_english(home: HomePage) -> int:
     _translate(home, locale, EN_HOME)
     by_slug = {page.slug: page for page in home.get_descendants().filter(locale=home.locale)}
     pages = english_pages()
-    # Parents first: a translation needs its parent's translation.
-    for slug, fields in sorted(pages.items(), key=lambda item: by_slug[item[0]].depth):
+    # In tree order: parents first (a translation needs its parent's translation), and
+    # siblings in the Vietnamese order, so both menus read the same.
+    for slug, fields in sorted(pages.items(), key=lambda item: by_slug[item[0]].path):
         _translate(by_slug[slug].specific, locale, fields)
     return Page.objects.filter(locale=locale).count()

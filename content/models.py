@@ -251,7 +251,7 @@ class FAQPage(PublicPage):
 
 
 class QuizIndexPage(PublicPage):
-    """The quizzes and polls of one language, newest first."""
+    """The quizzes and polls of one language, in the order of the page tree."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -265,12 +265,9 @@ class QuizIndexPage(PublicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["quizzes"] = (
-            QuizPage.objects.child_of(self).live().public().order_by("-first_published_at")
-        )
-        context["polls"] = (
-            PollPage.objects.child_of(self).live().public().order_by("-first_published_at")
-        )
+        # In the order editors give them in the page tree.
+        context["quizzes"] = QuizPage.objects.child_of(self).live().public().order_by("path")
+        context["polls"] = PollPage.objects.child_of(self).live().public().order_by("path")
         return context
 
 

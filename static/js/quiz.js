@@ -194,7 +194,8 @@
         return;
       }
       item.classList.add("question--" + answer.status);
-      item.querySelector("fieldset").appendChild(element("p", "question__status", labels[answer.status]));
+      var choices = item.querySelector(".choices");
+      choices.parentNode.insertBefore(element("p", "question__status", labels[answer.status]), choices);
       var hosts = explanationHosts(answer.question);
       answer.question.choices.forEach(function (choice, i) {
         var row = item.querySelector('[data-choice="' + choice.id + '"]');
