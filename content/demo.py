@@ -1135,9 +1135,9 @@ def load_quizzes(home: HomePage) -> QuizIndexPage:
             questions=quiz_stream(data["slug"], data["questions"]),
             result_messages=_bands(data["bands"]),
         )
-        for slug in data["related"]:
+        for order, slug in enumerate(data["related"]):
             article = ArticlePage.objects.get(slug=slug, locale=home.locale)
-            quiz.related_article_links.add(QuizRelatedArticle(article=article))
+            quiz.related_article_links.add(QuizRelatedArticle(article=article, sort_order=order))
         _publish_child(index, quiz)
     _publish_child(
         index,

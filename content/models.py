@@ -32,6 +32,14 @@ from content.blocks import (
 SW_CACHE_HEADER = "X-SW-Cache"
 
 
+class FoldedTitleField(index.SearchField):
+    """The title folded, indexed next to the title as written: the backends weigh only the
+    fields named "title" as title (PostgreSQL ranks them higher), so the folded form is one."""
+
+    def get_value(self, obj):
+        return fold_vi(super().get_value(obj) or "")
+
+
 class PublicPage(Page):
     """Base for every resident-facing page.
 
@@ -42,15 +50,19 @@ class PublicPage(Page):
     # Related objects fetched with the page when it is routed to (see HomePage.route).
     route_select_related: tuple[str, ...] = ()
     # Fields whose text is indexed a second time, folded (see folded_search_text).
-    folded_search_fields: tuple[str, ...] = ("title",)
+    folded_search_fields: tuple[str, ...] = ()
 
-    search_fields = Page.search_fields + [index.SearchField("folded_search_text")]
+    search_fields = Page.search_fields + [
+        FoldedTitleField("title", boost=2),
+        index.SearchField("folded_search_text"),
+    ]
 
     class Meta:
         abstract = True
 
     def folded_search_text(self) -> str:
-        """The page's text without diacritics, so that "hong gai" finds "Hồng Gai".
+        """The page's text without diacritics, so that "hong gai" finds "Hồng Gai" (the title
+        is indexed folded by FoldedTitleField).
 
         The search backends do not fold Vietnamese themselves (SQLite leaves ``đ``, PostgreSQL
         has no Vietnamese configuration); the query is folded the same way before searching.
@@ -190,7 +202,7 @@ class ArticlePage(PublicPage):
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
     route_select_related = ("hero_image",)
-    folded_search_fields = ("title", "summary", "body")
+    folded_search_fields = ("summary", "body")
 
     content_panels = PublicPage.content_panels + [
         MultiFieldPanel(
@@ -235,7 +247,7 @@ class FAQPage(PublicPage):
         [("item", QuestionAnswerBlock())], verbose_name=_("questions"), use_json_field=True
     )
 
-    folded_search_fields = ("title", "intro", "items")
+    folded_search_fields = ("intro", "items")
 
     content_panels = PublicPage.content_panels + [FieldPanel("intro"), FieldPanel("items")]
     search_fields = PublicPage.search_fields + [
@@ -287,7 +299,7 @@ class QuizPage(PublicPage):
         help_text=_("Optional. The message with the highest threshold the score reaches is shown."),
     )
 
-    folded_search_fields = ("title", "intro", "questions")
+    folded_search_fields = ("intro", "questions")
 
     content_panels = PublicPage.content_panels + [
         FieldPanel("intro"),

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
@@ -134,21 +134,31 @@ def search_pages(*, query: str, locale: Locale) -> SearchOutcome:
 def quiz_related_articles(*, quiz, limit: int = 2) -> list:
     """The articles offered with a quiz's result, in the quiz's language.
 
-    The editor's choices come first (their translation when the quiz is a translation), then
-    the newest articles fill the remaining places.
+    The editor's choices come first, in their order (matched by translation key, so an English
+    quiz offers the English translations of the Vietnamese quiz's articles), then the newest
+    articles fill the remaining places. One query, two if places remain.
     """
-    from content.models import ArticlePage
+    from content.models import ArticlePage, QuizRelatedArticle
 
-    keys = [
-        link.article.translation_key
-        for link in quiz.related_article_links.select_related("article")
-    ]
-    articles = ArticlePage.objects.live().public().filter(locale_id=quiz.locale_id)
-    listing = articles.only("title", "url_path", "path", "depth", "locale_id", "summary")
-    chosen = {a.translation_key: a for a in listing.filter(translation_key__in=keys)}
-    related = [chosen[key] for key in keys if key in chosen][:limit]
+    articles = (
+        ArticlePage.objects.live()
+        .public()
+        .filter(locale_id=quiz.locale_id)
+        .only("title", "url_path", "path", "depth", "locale_id", "summary", "translation_key")
+    )
+    links = QuizRelatedArticle.objects.filter(
+        quiz_id=quiz.pk, article__translation_key=OuterRef("translation_key")
+    )
+    related = list(
+        articles.annotate(
+            link=Subquery(links.values("pk")[:1]),
+            link_order=Subquery(links.values("sort_order")[:1]),
+        )
+        .filter(link__isnull=False)
+        .order_by(F("link_order").asc(nulls_last=True), "link")[:limit]
+    )
     if len(related) < limit:
-        newest = listing.exclude(pk__in=[a.pk for a in related]).order_by("-date", "-pk")
+        newest = articles.exclude(pk__in=[a.pk for a in related]).order_by("-date", "-pk")
         related.extend(newest[: limit - len(related)])
     return related
 
@@ -270,12 +280,16 @@ def poll_results(*, poll) -> tuple[list[PollResult], int]:
 
 
 def _largest_remainder(counts: list[int], total: int) -> list[int]:
-    """Whole percentages of *counts* that add up to exactly 100 (or all 0 without votes)."""
+    """Whole percentages of *counts* that add up to exactly 100 (or all 0 without votes).
+
+    Each share is rounded down, then the points left go to the largest remainders, the first
+    answers winning ties.
+    """
     if not total:
         return [0] * len(counts)
-    exact = [100 * count / total for count in counts]
-    whole = [int(share) for share in exact]
-    by_remainder = sorted(range(len(counts)), key=lambda i: exact[i] - whole[i], reverse=True)
+    whole = [100 * count // total for count in counts]
+    remainders = [100 * count % total for count in counts]
+    by_remainder = sorted(range(len(counts)), key=lambda i: (-remainders[i], i))
     for i in by_remainder[: 100 - sum(whole)]:
         whole[i] += 1
     return whole

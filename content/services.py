@@ -1,14 +1,15 @@
 """Business rules of the public content: quiz scoring, anonymous attempts and poll votes.
 
 Scoring is a pure function (``quiz_score``); ``static/js/quiz.js`` applies the same rules in
-the browser so a quiz can be scored offline. Points are counted in hundredths so both sides
-round the same way.
+the browser so a quiz can be scored offline. Points are counted in hundredths, rounded half up,
+so both sides round the same way.
 
-Partial credit for multiple choice: a question with *n* right answers gives
-``max(0, (right picks - wrong picks) / n)`` of its point, rounded to the hundredth. Ticking
-every box therefore earns nothing unless every answer is right, one right tick of two earns
-half a point, and a question counts as *right* (in the statistics) only when exactly the right
-answers were picked. Single choice and true/false questions earn 1 or 0.
+Each question is worth one point. Single choice and true/false: all or nothing. Multiple
+choice with *n* right and *m* wrong answers, partial credit: each right answer ticked earns
+1/n of the point, each wrong answer ticked costs 1/m, and the credit never goes below zero.
+So ticking every box earns nothing, one of two right answers earns half a point, one right
+and one wrong tick cancel out when there are as many wrong as right answers, and a question
+counts as *right* (in the statistics) only when exactly the right answers are ticked.
 """
 
 import datetime
@@ -125,11 +126,11 @@ def question_credit(*, question: QuizQuestion, chosen: frozenset[str]) -> int:
     right = question.correct_ids
     if not question.multiple:
         return 100 if chosen == right else 0
-    right_picks = len(chosen & right)
-    wrong_picks = len(chosen - right)
-    if right_picks <= wrong_picks:
-        return 0
-    return _round_half_up(Fraction(100 * (right_picks - wrong_picks), len(right)))
+    wrong_total = len(question.choices) - len(right)
+    credit = Fraction(len(chosen & right), len(right))
+    if wrong_total:
+        credit -= Fraction(len(chosen - right), wrong_total)
+    return _round_half_up(100 * credit) if credit > 0 else 0
 
 
 def quiz_score(*, quiz: QuizPage, answers: Mapping[str, Iterable[str]]) -> QuizResult:

@@ -82,7 +82,7 @@ def _receipt(attempt) -> dict:
         "kind": "quiz_attempt",
         "id": attempt.pk,
         "received_at": attempt.received_on.isoformat(),
-        "score": str(attempt.score),
+        "score": f"{attempt.score:.2f}",
         "max_score": attempt.max_score,
         "percent": attempt.percent,
     }

@@ -61,7 +61,7 @@ class QuizStatisticsView(ReportView):
         Column("question", label=_("Question")),
         Column("lure", label=_("Lure type")),
         Column("attempts", label=_("Attempts")),
-        Column("percent_right", label=_("% right")),
+        Column("percent_right", label=_("Answered right (percent)")),
         Column("wrong_choice", label=_("Most chosen wrong answer")),
         Column("wrong_choice_count", label=_("Times chosen")),
     ]
