@@ -2,8 +2,8 @@
  * the anonymous attempt through a small queue kept on this phone.
  *
  * Scoring follows content/services.py exactly: points counted in hundredths; single choice and
- * true/false earn 100 or 0; a multiple-choice question with n right answers earns
- * max(0, round(100 * (right picks - wrong picks) / n)).
+ * true/false earn 100 or 0; a multiple-choice question with n right and m wrong answers earns
+ * round(100 * (right ticks / n - wrong ticks / m)), never below 0.
  *
  * The queue (localStorage "safeward.quizQueue") holds {uuid, url, body, queuedAt} items. An item
  * is forgotten only when the server answers with a receipt naming its uuid (201, or 200 for a
@@ -117,10 +117,10 @@
   function questionCredit(question, picked) {
     var right = 0;
     var wrong = 0;
-    var total = 0;
+    var n = 0;
     question.choices.forEach(function (choice) {
       if (choice.correct) {
-        total += 1;
+        n += 1;
       }
       if (picked.indexOf(choice.id) !== -1) {
         if (choice.correct) {
@@ -133,7 +133,11 @@
     if (!question.multiple) {
       return right === 1 && wrong === 0 ? 100 : 0;
     }
-    return right > wrong ? Math.round((100 * (right - wrong)) / total) : 0;
+    var m = question.choices.length - n;
+    // One division of whole numbers, as exact as the server's fractions.
+    var numerator = m ? right * m - wrong * n : right;
+    var denominator = m ? n * m : n;
+    return numerator > 0 ? Math.round((100 * numerator) / denominator) : 0;
   }
 
   function score(data, answers) {
