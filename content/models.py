@@ -124,7 +124,7 @@ class HomePage(PublicPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = ArticlePage.objects.for_listing(
-            locale=self.locale, descendant_of=self
+            locale=self.locale_id, descendant_of=self
         )[:6]
         context["sections"] = (
             self.get_children().live().public().in_menu().only("title", "url_path", "path")
@@ -148,7 +148,7 @@ class ArticleIndexPage(PublicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.for_listing(locale=self.locale, descendant_of=self)
+        articles = ArticlePage.objects.for_listing(locale=self.locale_id, descendant_of=self)
         topic = request.GET.get("topic", "")
         if topic in ArticlePage.Topic.values:
             articles = articles.filter(topic=topic)
