@@ -180,7 +180,24 @@ class BaseQuestionBlock(blocks.StructBlock):
             )
 
 
-class SingleChoiceQuestionBlock(BaseQuestionBlock):
+class ChoiceQuestionBlock(BaseQuestionBlock):
+    """A question with answers to pick from; each kind says how many of them may be right."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        message = self.check_right_answers(sum(1 for c in value["choices"] if c["correct"]))
+        if message:
+            raise blocks.StructBlockValidationError(
+                block_errors={"choices": ValidationError(message)}
+            )
+        return value
+
+    def check_right_answers(self, count: int) -> str | None:
+        """An error message if *count* right answers do not suit this kind of question."""
+        return None
+
+
+class SingleChoiceQuestionBlock(ChoiceQuestionBlock):
     """A question with exactly one right answer (radio buttons)."""
 
     choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Answers"), min_num=2, max_num=6)
@@ -188,17 +205,11 @@ class SingleChoiceQuestionBlock(BaseQuestionBlock):
     class Meta:
         label = _("Single choice question")
 
-    def clean(self, value):
-        value = super().clean(value)
-        right = sum(1 for child in value["choices"] if child["correct"])
-        if right != 1:
-            raise blocks.StructBlockValidationError(
-                block_errors={"choices": ValidationError(_("Mark exactly one answer as right."))}
-            )
-        return value
+    def check_right_answers(self, count):
+        return None if count == 1 else _("Mark exactly one answer as right.")
 
 
-class MultipleChoiceQuestionBlock(BaseQuestionBlock):
+class MultipleChoiceQuestionBlock(ChoiceQuestionBlock):
     """A question where several answers may be right (check boxes); partial credit applies."""
 
     choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Answers"), min_num=2, max_num=8)
@@ -206,13 +217,8 @@ class MultipleChoiceQuestionBlock(BaseQuestionBlock):
     class Meta:
         label = _("Multiple choice question")
 
-    def clean(self, value):
-        value = super().clean(value)
-        if not any(child["correct"] for child in value["choices"]):
-            raise blocks.StructBlockValidationError(
-                block_errors={"choices": ValidationError(_("Mark at least one answer as right."))}
-            )
-        return value
+    def check_right_answers(self, count):
+        return None if count else _("Mark at least one answer as right.")
 
 
 class TrueFalseQuestionBlock(BaseQuestionBlock):

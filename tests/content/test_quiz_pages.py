@@ -94,7 +94,7 @@ def test_plain_form_answers_get_the_result_page(client, quiz):
     assert html.count("Đáp án đúng") == sum(len(q.correct_ids) for q in quiz.question_list)
     assert f'href="{quiz.url}"' in html  # take it again: the clean quiz page
     assert 'href="tel:111"' in html and 'href="tel:18001769"' in html
-    related = re.search(r'<section class="section related">(.*?)</section>', html, re.S)
+    related = re.search(r'<aside class="section related">(.*?)</aside>', html, re.S)
     assert related.group(1).count("<li>") == 2
     assert "Việc nhẹ lương cao" in related.group(1)
     attempt = QuizAttempt.objects.get()
