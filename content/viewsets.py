@@ -54,19 +54,26 @@ class QuizStatisticsView(ReportView):
     permission_required = "view"
     export_filename = "quiz-statistics"
     columns = [
-        Column("quiz_title", label=_("Quiz")),
-        Column("language", label=_("Language")),
+        Column("quiz_title", label=_("Quiz"), width="16%"),
         Column("month_label", label=_("Month")),
         Column("position", label=_("No.")),
-        Column("question", label=_("Question")),
+        Column("question", label=_("Question"), width="30%"),
         Column("lure", label=_("Lure type")),
         Column("attempts", label=_("Attempts")),
         Column("percent_right", label=_("Answered right (percent)")),
-        Column("wrong_choice", label=_("Most chosen wrong answer")),
+        Column("wrong_choice", label=_("Most chosen wrong answer"), width="20%"),
         Column("wrong_choice_count", label=_("Times chosen")),
     ]
-    list_export = [column.name for column in columns]
-    export_headings = {column.name: column.label for column in columns}
+    # The spreadsheet also says which language each quiz is in (the titles tell on screen).
+    list_export = [
+        "quiz_title",
+        "language",
+        *(column.name for column in columns if column.name != "quiz_title"),
+    ]
+    export_headings = {
+        "language": _("Language"),
+        **{column.name: column.label for column in columns},
+    }
 
     def get_filtered_queryset(self):
         return quiz_question_stats(answers=self.filter_queryset(QuizAnswer.objects.all()))
