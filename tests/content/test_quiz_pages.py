@@ -200,3 +200,8 @@ def test_campaign_staff_may_not_add_quizzes(client, demo, login):
     index = QuizIndexPage.objects.get(locale__language_code="vi")
     response = client.get(f"/admin/pages/add/content/quizpage/{index.pk}/")
     assert response.status_code in (302, 403)
+
+
+def test_the_worker_keeps_quiz_js_for_offline_scoring(client):
+    body = client.get("/sw.js").content.decode()
+    assert '"/static/js/quiz.js"' in body
