@@ -42,12 +42,18 @@ STAFF_ROLES: dict[str, dict[str, list[str]]] = {
             "auth.delete_user",
             "content.change_hotlinesettings",
             *CLUB_RECORDS,
+            "content.view_quizattempt",
         ],
         "page": [*PAGE_EDITING, "bulk_delete_page"],
         "collection": [*MEDIA_EDITING, "delete_image", "delete_document"],
     },
     COMMUNICATOR: {
-        "permissions": ["wagtailadmin.access_admin", "content.change_hotlinesettings"],
+        "permissions": [
+            "wagtailadmin.access_admin",
+            "content.change_hotlinesettings",
+            # Quiz statistics (anonymous counts, no personal data).
+            "content.view_quizattempt",
+        ],
         "page": PAGE_EDITING,
         "collection": MEDIA_EDITING,
     },

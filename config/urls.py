@@ -1,5 +1,6 @@
-"""URL map: the admin, worker, manifest and documents outside the language prefix;
-Wagtail pages and the field app inside it, Vietnamese unprefixed, English at /en/."""
+"""URL map: the admin, worker, manifest, documents and sync key outside the language prefix;
+Wagtail pages, search, quiz and poll answers, the field app and account pages inside it,
+Vietnamese unprefixed, English at /en/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -42,6 +43,7 @@ account_patterns = [
 urlpatterns += i18n_patterns(
     path("account/", include((account_patterns, "account"))),
     path("field/", include("clubs.urls")),
+    path("", include("content.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,20 +1,43 @@
-"""Public Wagtail pages: home, articles, FAQ, and the hotline settings shown on every page."""
+"""Public Wagtail pages: home, articles, FAQ, quizzes and polls; the hotline settings shown on
+every page; anonymous quiz attempts and poll votes."""
 
 import datetime
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
-from content.blocks import ArticleBodyBlock, QuestionAnswerBlock
+from config.text import fold_vi
+from content.blocks import (
+    ArticleBodyBlock,
+    PollChoiceBlock,
+    QuestionAnswerBlock,
+    QuizQuestion,
+    QuizQuestionsBlock,
+    ScoreBandBlock,
+)
 
 SW_CACHE_HEADER = "X-SW-Cache"
+
+
+class FoldedTitleField(index.SearchField):
+    """The title folded, indexed next to the title as written: the backends weigh only the
+    fields named "title" as title (PostgreSQL ranks them higher), so the folded form is one."""
+
+    def get_value(self, obj):
+        return fold_vi(super().get_value(obj) or "")
 
 
 class PublicPage(Page):
@@ -24,11 +47,37 @@ class PublicPage(Page):
     it for offline reading; the cache policy middleware strips the mark for signed-in users.
     """
 
+    # Related objects fetched with the page when it is routed to (see HomePage.route).
+    route_select_related: tuple[str, ...] = ()
+    # Fields whose text is indexed a second time, folded (see folded_search_text).
+    folded_search_fields: tuple[str, ...] = ()
+
+    search_fields = Page.search_fields + [
+        FoldedTitleField("title", boost=2),
+        index.SearchField("folded_search_text"),
+    ]
+
     class Meta:
         abstract = True
 
-    # Related objects fetched with the page when it is routed to (see HomePage.route).
-    route_select_related: tuple[str, ...] = ()
+    def folded_search_text(self) -> str:
+        """The page's text without diacritics, so that "hong gai" finds "Hồng Gai" (the title
+        is indexed folded by FoldedTitleField).
+
+        The search backends do not fold Vietnamese themselves (SQLite leaves ``đ``, PostgreSQL
+        has no Vietnamese configuration); the query is folded the same way before searching.
+        """
+        parts = []
+        for name in self.folded_search_fields:
+            field = self._meta.get_field(name)
+            value = getattr(self, name)
+            if isinstance(field, StreamField):
+                parts.extend(field.get_searchable_content(value))
+            elif isinstance(field, RichTextField):
+                parts.append(get_text_for_indexing(value or ""))
+            else:
+                parts.append(str(value or ""))
+        return fold_vi(" ".join(parts))
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -44,7 +93,7 @@ class HomePage(PublicPage):
 
     content_panels = PublicPage.content_panels + [FieldPanel("intro")]
 
-    subpage_types = ["content.ArticleIndexPage", "content.FAQPage"]
+    subpage_types = ["content.ArticleIndexPage", "content.FAQPage", "content.QuizIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -75,7 +124,7 @@ class HomePage(PublicPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = ArticlePage.objects.for_listing(
-            locale=self.locale, descendant_of=self
+            locale=self.locale_id, descendant_of=self
         )[:6]
         context["sections"] = (
             self.get_children().live().public().in_menu().only("title", "url_path", "path")
@@ -99,7 +148,7 @@ class ArticleIndexPage(PublicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.for_listing(locale=self.locale, descendant_of=self)
+        articles = ArticlePage.objects.for_listing(locale=self.locale_id, descendant_of=self)
         topic = request.GET.get("topic", "")
         if topic in ArticlePage.Topic.values:
             articles = articles.filter(topic=topic)
@@ -153,6 +202,7 @@ class ArticlePage(PublicPage):
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
     route_select_related = ("hero_image",)
+    folded_search_fields = ("summary", "body")
 
     content_panels = PublicPage.content_panels + [
         MultiFieldPanel(
@@ -197,14 +247,269 @@ class FAQPage(PublicPage):
         [("item", QuestionAnswerBlock())], verbose_name=_("questions"), use_json_field=True
     )
 
+    folded_search_fields = ("intro", "items")
+
     content_panels = PublicPage.content_panels + [FieldPanel("intro"), FieldPanel("items")]
-    search_fields = PublicPage.search_fields + [index.SearchField("items")]
+    search_fields = PublicPage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("items"),
+    ]
 
     parent_page_types = ["content.HomePage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("FAQ page")
+
+
+class QuizIndexPage(PublicPage):
+    """The quizzes and polls of one language, in the order of the page tree."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = PublicPage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.QuizPage", "content.PollPage"]
+
+    class Meta:
+        verbose_name = _("quiz index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # In the order editors give them in the page tree.
+        context["quizzes"] = QuizPage.objects.child_of(self).live().public().order_by("path")
+        context["polls"] = PollPage.objects.child_of(self).live().public().order_by("path")
+        return context
+
+
+class QuizPage(PublicPage):
+    """A short quiz on recognising lures.
+
+    The page carries everything a browser needs to score it offline (a JSON data block that
+    quiz.js reads); answers posted without JavaScript are scored by ``services.quiz_score``.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    questions = StreamField(QuizQuestionsBlock(), verbose_name=_("questions"))
+    result_messages = StreamField(
+        [("band", ScoreBandBlock())],
+        verbose_name=_("result messages"),
+        blank=True,
+        help_text=_("Optional. The message with the highest threshold the score reaches is shown."),
+    )
+
+    folded_search_fields = ("intro", "questions")
+
+    content_panels = PublicPage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("questions"),
+        FieldPanel("result_messages"),
+        InlinePanel(
+            "related_article_links",
+            label=_("Related articles"),
+            help_text=_("Offered with the result; the newest articles fill the gaps."),
+            max_num=2,
+        ),
+    ]
+    search_fields = PublicPage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("questions"),
+    ]
+
+    parent_page_types = ["content.QuizIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    @cached_property
+    def question_list(self) -> list[QuizQuestion]:
+        """The questions, normalised whatever block each comes from."""
+        return [child.block.as_question(child.value, child.id) for child in self.questions]
+
+    def get_answer_url(self) -> str:
+        return reverse("content:quiz_answers", args=[self.pk])
+
+    def result_message(self, percent: int) -> str:
+        """The message of the highest band the percentage reaches, or ""."""
+        bands = sorted(
+            (band.value for band in self.result_messages), key=lambda b: b["min_percent"]
+        )
+        message = ""
+        for band in bands:
+            if percent >= band["min_percent"]:
+                message = band["message"]
+        return message
+
+    def get_client_data(self) -> dict:
+        """What quiz.js needs to score in the browser, rendered into the page as JSON."""
+        return {
+            "url": self.get_answer_url(),
+            "questions": [
+                {
+                    "id": question.id,
+                    "multiple": question.multiple,
+                    "choices": [
+                        {"id": c.id, "correct": c.correct, "explanation": c.explanation}
+                        for c in question.choices
+                    ],
+                }
+                for question in self.question_list
+            ],
+            "bands": [
+                {"min": band.value["min_percent"], "message": band.value["message"]}
+                for band in self.result_messages
+            ],
+            "strings": {
+                "right": gettext("Right"),
+                "partly": gettext("Partly right"),
+                "wrong": gettext("Not right"),
+                "skipped": gettext("Not answered"),
+                "score": gettext("%(score)s of %(max)s points (%(percent)s%%)"),
+                "chosen": gettext("Your answer"),
+                "rightAnswer": gettext("Right answer"),
+                "sent": gettext("Your answers were sent anonymously. Thank you!"),
+                "queued": gettext(
+                    "No connection: your anonymous answers are kept on this phone and "
+                    "will be sent when you are back online."
+                ),
+                "unanswered": gettext("Answer at least one question."),
+            },
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        from content.selectors import quiz_related_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        context["quiz_data"] = self.get_client_data()
+        context["related_articles"] = quiz_related_articles(quiz=self)
+        return context
+
+
+class QuizRelatedArticle(Orderable):
+    """An article offered with a quiz's result."""
+
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="related_article_links")
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related article")
+
+
+class PollPage(PublicPage):
+    """One question; residents see the answers as percentages after voting."""
+
+    question = models.CharField(_("question"), max_length=250)
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    choices = StreamField(
+        [("choice", PollChoiceBlock())], verbose_name=_("answers"), min_num=2, max_num=8
+    )
+
+    content_panels = PublicPage.content_panels + [
+        FieldPanel("question"),
+        FieldPanel("intro"),
+        FieldPanel("choices"),
+    ]
+
+    parent_page_types = ["content.QuizIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("poll")
+        verbose_name_plural = _("polls")
+
+    @cached_property
+    def choice_list(self) -> list[tuple[str, str]]:
+        """(id, text) of each answer; the ids stay the same across edits."""
+        return [(child.id, child.value) for child in self.choices]
+
+    def get_vote_url(self) -> str:
+        return reverse("content:poll_vote", args=[self.pk])
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+class QuizAttempt(models.Model):
+    """One anonymous run through a quiz.
+
+    Nothing here points to a person: no user, no IP address, no user agent, no session, and
+    dates only to the day. ``client_uuid`` is the key the browser made for this attempt, so a
+    resend of the same attempt is recognised and not counted twice.
+    """
+
+    quiz = models.ForeignKey(
+        QuizPage, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="attempts"
+    )
+    client_uuid = models.UUIDField(_("client key"), null=True, blank=True, unique=True)
+    content_digest = models.CharField(_("content digest"), max_length=64)
+    taken_on = models.DateField(_("taken on"), default=_today, db_index=True)
+    received_on = models.DateField(_("received on"), default=_today)
+    score = models.DecimalField(_("score"), max_digits=6, decimal_places=2)
+    max_score = models.PositiveSmallIntegerField(_("maximum score"))
+    percent = models.PositiveSmallIntegerField(_("percent"))
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+
+    def __str__(self):
+        return f"{self.quiz_id}/{self.pk}"
+
+
+class QuizAnswer(models.Model):
+    """The answer of one attempt to one question (also kept when the question was skipped)."""
+
+    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers")
+    question_id = models.CharField(_("question"), max_length=64)
+    correct = models.BooleanField(_("right"))
+    credit = models.DecimalField(_("credit"), max_digits=4, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("quiz answer")
+        verbose_name_plural = _("quiz answers")
+
+    def __str__(self):
+        return f"{self.attempt_id}/{self.question_id}"
+
+
+class QuizAnswerChoice(models.Model):
+    """One answer picked for a question; ``right`` says whether it is one of the right ones."""
+
+    answer = models.ForeignKey(QuizAnswer, on_delete=models.CASCADE, related_name="picks")
+    choice_id = models.CharField(_("answer"), max_length=64)
+    right = models.BooleanField(_("right"))
+
+    class Meta:
+        verbose_name = _("picked answer")
+        verbose_name_plural = _("picked answers")
+
+    def __str__(self):
+        return self.choice_id
+
+
+class PollVote(models.Model):
+    """One anonymous vote: which answer of which poll, and the day. Nothing about the voter."""
+
+    poll = models.ForeignKey(
+        PollPage, verbose_name=_("poll"), on_delete=models.CASCADE, related_name="votes"
+    )
+    choice_id = models.CharField(_("answer"), max_length=64)
+    voted_on = models.DateField(_("voted on"), default=_today)
+
+    class Meta:
+        verbose_name = _("poll vote")
+        verbose_name_plural = _("poll votes")
+
+    def __str__(self):
+        return f"{self.poll_id}/{self.choice_id}"
 
 
 @register_setting(icon="mobile-alt")

@@ -1,13 +1,32 @@
-"""The service worker and the offline page, served from the site root."""
+"""The service worker and the offline page, served from the site root; the quiz, poll and
+search views of the public site."""
 
 import hashlib
+import uuid
 
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Locale
+
+from config.middleware import SW_CACHE_HEADER
+from content.forms import PollVoteForm, QuizAnswerForm
+from content.models import PollPage, QuizPage
+from content.selectors import SEARCH_MAX_LENGTH, poll_results, search_pages
+from content.services import (
+    QuizAttemptConflict,
+    poll_vote_record,
+    quiz_attempt_record,
+    quiz_score,
+)
 
 # Files the worker stores at install so the offline page looks right with no signal.
 PRECACHE_STATIC = [
@@ -15,6 +34,7 @@ PRECACHE_STATIC = [
     "js/app.js",
     "js/outbox-core.js",
     "js/outbox.js",
+    "js/quiz.js",
     "img/icon-192.png",
     "img/logo.svg",
 ]
@@ -37,5 +57,171 @@ def service_worker(request):
 def offline(request):
     """Shown by the worker for a page that was never opened while online."""
     response = render(request, "offline.html")
-    response["X-SW-Cache"] = "shell"
+    response[SW_CACHE_HEADER] = "shell"
+    return response
+
+
+# --- quizzes, polls and search: thin views over content.services and content.selectors -------
+
+
+def _render_page(request, page, extra: dict, *, status: int = 200) -> TemplateResponse:
+    """Render a Wagtail page's own template with *extra* context (a result, a form error)."""
+    context = page.get_context(request)
+    context.update(extra)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _errors(form) -> dict:
+    return {field: list(messages) for field, messages in form.errors.items()}
+
+
+def _receipt(attempt) -> dict:
+    return {
+        "uuid": str(attempt.client_uuid),
+        "kind": "quiz_attempt",
+        "id": attempt.pk,
+        "received_at": attempt.received_on.isoformat(),
+        "score": f"{attempt.score:.2f}",
+        "max_score": attempt.max_score,
+        "percent": attempt.percent,
+    }
+
+
+def _quiz_receipt(request, quiz, form) -> JsonResponse:
+    """The sync protocol: 201 first receipt, 200 same answers again, 409 other answers, 400."""
+    try:
+        client_uuid = uuid.UUID(request.headers.get("Idempotency-Key", ""))
+    except ValueError:
+        message = gettext("Send the attempt's UUID in the Idempotency-Key header.")
+        return JsonResponse({"errors": {"idempotency_key": [message]}}, status=400)
+    if not form.is_valid():
+        return JsonResponse({"uuid": str(client_uuid), "errors": _errors(form)}, status=400)
+    result = quiz_score(quiz=quiz, answers=form.answers())
+    try:
+        attempt, created = quiz_attempt_record(
+            quiz=quiz,
+            result=result,
+            client_uuid=client_uuid,
+            taken_on=form.cleaned_data["taken_on"],
+        )
+    except QuizAttemptConflict as conflict:
+        return JsonResponse(
+            {"uuid": str(client_uuid), "conflict": _receipt(conflict.attempt)}, status=409
+        )
+    return JsonResponse(_receipt(attempt), status=201 if created else 200)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def quiz_answers(request, quiz_id: int):
+    """Score a quiz's answers and keep them as an anonymous attempt.
+
+    A plain form POST (no JavaScript) gets the result page: score, explanations, hotline and
+    related articles, ``no-store`` and never marked for the worker, at a URL that shows no one
+    else anything (a GET goes back to the quiz). quiz.js posts the same form with
+    ``Accept: application/json`` and ``Idempotency-Key`` and gets a receipt.
+    Exempt from CSRF: the quiz page is cached for everyone, so it carries no token, and an
+    attempt acts for no one.
+    """
+    quiz = get_object_or_404(QuizPage.objects.live().public(), pk=quiz_id)
+    if request.method == "GET":
+        return redirect(quiz.get_url(request))
+    form = QuizAnswerForm(request.POST, quiz=quiz)
+    if _wants_json(request):
+        return _quiz_receipt(request, quiz, form)
+    if not form.is_valid():
+        return _render_page(request, quiz, {"form_errors": form.non_field_errors()}, status=400)
+    result = quiz_score(quiz=quiz, answers=form.answers())
+    quiz_attempt_record(quiz=quiz, result=result, taken_on=form.cleaned_data["taken_on"])
+    return _render_page(request, quiz, {"result": result})
+
+
+# One vote per browser: after voting, a cookie lists the polls this browser voted in. It holds
+# poll ids only, nothing that tells browsers or people apart, and the server keeps no copy.
+VOTED_COOKIE = "safeward_voted"
+VOTED_COOKIE_MAX_POLLS = 50
+
+
+def _voted_polls(request) -> list[int]:
+    raw = request.COOKIES.get(VOTED_COOKIE, "")
+    return [int(part) for part in raw.split(".") if part.isdigit()]
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def poll_vote(request, poll_id: int):
+    """Count a vote once per browser and show the poll's results as percentages."""
+    poll = get_object_or_404(PollPage.objects.live().public(), pk=poll_id)
+    if request.method == "GET":
+        return redirect(poll.get_url(request))
+    voted = _voted_polls(request)
+    already_voted = poll.pk in voted
+    form = PollVoteForm(request.POST, poll=poll)
+    if not already_voted:
+        if not form.is_valid():
+            return _render_page(request, poll, {"form": form}, status=400)
+        poll_vote_record(poll=poll, choice_id=form.cleaned_data["choice"])
+    results, total = poll_results(poll=poll)
+    response = _render_page(
+        request,
+        poll,
+        {"results": results, "total_votes": total, "already_voted": already_voted},
+    )
+    if not already_voted:
+        voted = [*voted, poll.pk][-VOTED_COOKIE_MAX_POLLS:]
+        response.set_cookie(
+            VOTED_COOKIE,
+            ".".join(str(pk) for pk in voted),
+            max_age=365 * 24 * 3600,
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
+SEARCH_PER_PAGE = 10
+SEARCH_SUGGESTIONS = [
+    _("light work, high pay"),
+    _("illegal exit"),
+    _("marriage broker"),
+    _("hotline"),
+    _("victim support"),
+]
+
+
+@require_GET
+def search(request):
+    """Articles, FAQ and quizzes matching the query, with or without diacritics.
+
+    The empty search page may be kept for offline use; result pages are ``no-store``: what
+    someone searched for stays off the phone's caches.
+    """
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = Locale.get_default()
+    results = all_words = None
+    if query:
+        outcome = search_pages(query=query, locale=locale)
+        paginator = Paginator(outcome.results, SEARCH_PER_PAGE)
+        results = paginator.get_page(request.GET.get("page"))
+        all_words = outcome.all_words
+    response = render(
+        request,
+        "content/search.html",
+        {
+            "query": query,
+            "results": results,
+            "all_words": all_words,
+            "suggestions": SEARCH_SUGGESTIONS,
+        },
+    )
+    if not query:
+        response[SW_CACHE_HEADER] = "public"
     return response

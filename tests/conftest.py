@@ -38,6 +38,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         yield
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: rolled-back rows must not live on in it."""
+    from django.core.cache import caches
+
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+
+
 @pytest.fixture
 def demo(db):
     """The demo data as `make run` loads it (already in the database, see above)."""

@@ -5,7 +5,13 @@ import datetime
 import factory
 import wagtail_factories
 
-from content.models import ArticleIndexPage, ArticlePage
+from content.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    PollPage,
+    QuizIndexPage,
+    QuizPage,
+)
 
 
 class ArticleIndexPageFactory(wagtail_factories.PageFactory):
@@ -29,3 +35,99 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ArticlePage
+
+
+def _choices(question: str, answers: list[tuple[str, bool]]) -> list[dict]:
+    return [
+        {
+            "type": "item",
+            "id": f"{question}-{key}",
+            "value": {"text": f"Đáp án {key}", "correct": right, "explanation": f"Vì sao {key}"},
+        }
+        for key, right in answers
+    ]
+
+
+def quiz_questions() -> list[dict]:
+    """One question of each kind with readable ids: "single", "multi" (two right of four),
+    "truefalse" (true) and "multi-all" (every answer right)."""
+    return [
+        {
+            "type": "single_choice",
+            "id": "single",
+            "value": {
+                "question": "Câu hỏi chọn một",
+                "lure": "job_abroad",
+                "choices": _choices("single", [("a", False), ("b", True), ("c", False)]),
+            },
+        },
+        {
+            "type": "multiple_choice",
+            "id": "multi",
+            "value": {
+                "question": "Câu hỏi chọn nhiều",
+                "lure": "marriage",
+                "choices": _choices(
+                    "multi", [("a", True), ("b", True), ("c", False), ("d", False)]
+                ),
+            },
+        },
+        {
+            "type": "true_false",
+            "id": "truefalse",
+            "value": {
+                "question": "Nhận định đúng",
+                "lure": "getting_help",
+                "answer": "true",
+                "explanation": "Vì nhận định này đúng",
+            },
+        },
+        {
+            "type": "multiple_choice",
+            "id": "multi-all",
+            "value": {
+                "question": "Câu hỏi mọi đáp án đều đúng",
+                "lure": "fake_rescue",
+                "choices": _choices("multi-all", [("a", True), ("b", True), ("c", True)]),
+            },
+        },
+    ]
+
+
+class QuizIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Trắc nghiệm"
+    slug = factory.Sequence(lambda n: f"trac-nghiem-{n}")
+
+    class Meta:
+        model = QuizIndexPage
+
+
+class QuizPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Trắc nghiệm thử số {n}")
+    slug = factory.Sequence(lambda n: f"trac-nghiem-thu-{n}")
+    intro = "Một bài trắc nghiệm để kiểm thử."
+    questions = factory.LazyFunction(quiz_questions)
+    result_messages = factory.LazyFunction(
+        lambda: [
+            {"type": "band", "value": {"min_percent": 0, "message": "Cố lên"}},
+            {"type": "band", "value": {"min_percent": 75, "message": "Giỏi lắm"}},
+        ]
+    )
+
+    class Meta:
+        model = QuizPage
+
+
+class PollPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Thăm dò thử số {n}")
+    slug = factory.Sequence(lambda n: f"tham-do-thu-{n}")
+    question = "Bạn thích câu trả lời nào?"
+    choices = factory.LazyFunction(
+        lambda: [
+            {"type": "choice", "value": text, "id": key}
+            for key, text in [("yes", "Có"), ("no", "Không"), ("maybe", "Chưa rõ")]
+        ]
+    )
+
+    class Meta:
+        model = PollPage

@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -16,20 +16,35 @@ def _language_home_url(language_code: str) -> str:
         return reverse("wagtail_serve", args=[""])
 
 
+def _is_view(request) -> bool:
+    """Whether *request* was answered by a view of its own rather than Wagtail's page serve."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name != "wagtail_serve"
+
+
 @register.inclusion_tag("content/includes/language_switch.html", takes_context=True)
 def language_switch(context):
-    """Links to this page in the other languages: its translation if there is one, else home."""
+    """Links to this page in the other languages: its translation if there is one, else home.
+
+    Views that are not pages (search) link to the same view under the other language prefix.
+    """
     page = context.get("page")
+    request = context.get("request")
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page):
         for other in page.get_translations(inclusive=False).live().select_related("locale"):
-            translations[other.locale.language_code] = other.get_url(context.get("request"))
+            translations[other.locale.language_code] = other.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
         if code == current:
             continue
-        url = translations.get(code) or _language_home_url(code)
+        if code in translations:
+            url = translations[code]
+        elif page is None and _is_view(request):
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = _language_home_url(code)
         links.append({"code": code, "name": name, "url": url})
     return {"links": links}
 

@@ -2,7 +2,8 @@
 
 Targets: HTML <= 15 KB gzip, CSS <= 15 KB, JS <= 20 KB, an article page without images
 <= 50 KB in all; <= 10 queries per article page; the article list must not grow in
-queries between 5 and 50 articles.
+queries between 5 and 50 articles. A quiz page (the 8-question demo quiz, its JSON data
+block and quiz.js included) has the same budgets as an article page.
 """
 
 import gzip
@@ -75,12 +76,16 @@ def run() -> dict:
     home = measure(client, "/")
     article = measure(client, "/bai-viet/viec-nhe-luong-cao/")
     faq = measure(client, "/hoi-dap/")
+    quiz = measure(client, "/trac-nghiem/viec-lam-o-nuoc-ngoai/")
+    search = measure(client, "/tim-kiem/?q=lua+dao+viec+nhe+luong+cao")
     list_5 = _list_queries(client, 5)
     list_50 = _list_queries(client, 50)
     return {
         "home": home,
         "article": article,
         "faq": faq,
+        "quiz": quiz,
+        "search": search,
         "article_list_queries": {"5_articles": list_5, "50_articles": list_50},
         "targets": {
             "html_gzip_bytes_max": 15 * KB,
@@ -96,6 +101,10 @@ def run() -> dict:
             "js": article["js_gzip_bytes"] <= 20 * KB,
             "article_page": article["page_without_images_gzip_bytes"] <= 50 * KB,
             "article_queries": article["queries"] <= 10,
+            "quiz_html": quiz["html_gzip_bytes"] <= 15 * KB,
+            "quiz_page": quiz["page_without_images_gzip_bytes"] <= 50 * KB,
+            "quiz_js": quiz["js_gzip_bytes"] <= 20 * KB,
+            "quiz_queries": quiz["queries"] <= 10,
             "list_queries_flat": list_5 == list_50,
         },
     }

@@ -5,7 +5,7 @@ from tests.browser.conftest import browser_login
 
 
 def test_communicator_publishes_an_article_that_appears_on_the_index(page, site_server):
-    index = ArticleIndexPage.objects.get()
+    index = ArticleIndexPage.objects.get(locale__language_code="vi")
     browser_login(page, site_server.url, "communicator")
     page.wait_for_url("**/admin/")
 
@@ -14,7 +14,7 @@ def test_communicator_publishes_an_article_that_appears_on_the_index(page, site_
     page.fill("#id_title", "Mẹo nhận biết tài khoản tuyển dụng giả")
     page.fill("#id_summary", "Tài khoản mới lập, không có địa chỉ công ty: hãy cảnh giác.")
     page.fill("#id_date", "05/02/2025")
-    page.locator("#panel-child-content-body-content button[title]").first.click()
+    page.locator("[id^=panel-child-][id$=-body-content] button.c-sf-add-button").first.click()
     page.get_by_role("option", name="Đoạn văn").click()
     editor = page.locator(".public-DraftEditor-content").first
     editor.click()
