@@ -91,19 +91,6 @@ def site_server(transactional_db, settings):
     server.stop()
 
 
-@pytest.fixture
-def csp_site_server(site_server, settings, page):
-    """`site_server` serving public pages under the public CSP; `page` records violations
-    (read them with `tests.browser.csp.csp_violations(page)`)."""
-    from tests.browser.csp import WATCH_VIOLATIONS
-
-    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.browser.csp.PublicPageCSPMiddleware"]
-    site_server.stop()
-    site_server.start()  # a new handler reads the middleware again
-    page.add_init_script(WATCH_VIOLATIONS)
-    return site_server
-
-
 def wait_for_worker(page):
     """Wait until the service worker is active and controls the page."""
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")

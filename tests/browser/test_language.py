@@ -1,10 +1,8 @@
 """Switching language on a phone lands on the page's translation."""
 
-from tests.browser.csp import csp_violations
 
-
-def test_switch_language_on_an_article_lands_on_its_translation(page, csp_site_server):
-    url = csp_site_server.url
+def test_switch_language_on_an_article_lands_on_its_translation(page, site_server):
+    url = site_server.url
     page.goto(url + "/bai-viet/viec-nhe-luong-cao/")
     page.get_by_role("link", name="English").click()
     page.wait_for_url(url + "/en/articles/light-work-high-pay/")
@@ -15,15 +13,13 @@ def test_switch_language_on_an_article_lands_on_its_translation(page, csp_site_s
     page.get_by_role("link", name="Tiếng Việt").click()
     page.wait_for_url(url + "/bai-viet/viec-nhe-luong-cao/")
     assert page.locator("html").get_attribute("lang") == "vi"
-    assert csp_violations(page) == []
 
 
-def test_search_without_diacritics_on_a_phone(page, csp_site_server):
-    page.goto(csp_site_server.url + "/")
+def test_search_without_diacritics_on_a_phone(page, site_server):
+    page.goto(site_server.url + "/")
     page.get_by_role("link", name="Tìm kiếm").click()
     page.get_by_role("searchbox").fill("lua dao viec nhe luong cao")
     page.get_by_role("searchbox").press("Enter")
     page.wait_for_url("**/tim-kiem/?q=lua+dao+viec+nhe+luong+cao")
     assert page.get_by_role("link", name="“Việc nhẹ lương cao” ở nước ngoài").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    assert csp_violations(page) == []
