@@ -8,8 +8,7 @@ Every page is for a signed-in user, so the cache policy middleware marks it ``no
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -21,8 +20,11 @@ from clubs.access import can_manage_club, can_see_sensitive_members, visible_clu
 from clubs.forms import MeetingForm, MemberForm
 from clubs.models import Meeting, MeetingPhoto, Member
 from config import accounts
+from config.sync import SyncConflict, submit_form, sync_login_required, wants_json
 
 field_login_required = login_required(login_url=reverse_lazy("field:login"))
+# Views the outbox posts to: a JSON client that is signed out gets 401, not the login page.
+field_sync_login_required = sync_login_required(login_url=reverse_lazy("field:login"))
 
 
 class LoginView(auth_views.LoginView):
@@ -69,8 +71,15 @@ def home(request):
 @field_login_required
 @require_GET
 def club_detail(request, pk):
-    """My club: the next meeting due, the last meetings, the members."""
+    """My club: the next meeting due, the last meetings, the members.
+
+    ``?shell=1`` is the same page without them (the club's name and its forms only): the
+    copy the phone keeps to open the club offline.
+    """
     club = _club(request, pk)
+    if _is_shell(request):
+        context = {"club": club, "shell": True}
+        return _shell_response(render(request, "clubs/field/club.html", context))
     members = list(selectors.club_members(club=club))
     for member in members:
         member.membership = selectors.current_membership(member)
@@ -85,14 +94,15 @@ def club_detail(request, pk):
     return render(request, "clubs/field/club.html", context)
 
 
-def _meeting_form(request, **form_kwargs) -> tuple[MeetingForm, bool]:
-    """The meeting form for this request, and whether it is valid and to be saved."""
-    if request.method != "POST":
-        return MeetingForm(**form_kwargs), False
-    if "mark_all" in request.POST:
-        return _mark_all_present(request, **form_kwargs), False
-    form = MeetingForm(request.POST, request.FILES, **form_kwargs)
-    return form, form.is_valid()
+def _is_shell(request) -> bool:
+    """``?shell=1``: the empty form the service worker keeps for offline use (see below)."""
+    return request.method == "GET" and request.GET.get("shell") == "1"
+
+
+def _shell_response(response):
+    """Mark an empty form with no personal data, no CSRF token and no UUID as a shell."""
+    response["X-SW-Cache"] = "shell"
+    return response
 
 
 def _mark_all_present(request, **kwargs) -> MeetingForm:
@@ -108,36 +118,58 @@ def _mark_all_present(request, **kwargs) -> MeetingForm:
     return form
 
 
-def _render_meeting_form(request, form, club, meeting=None):
+def _render_meeting_form(request, form, club, meeting=None, *, as_shell=False, status=200):
     if form.is_bound and form.errors and request.FILES:
         messages.warning(request, _("Please choose the photos again."))
-    return render(
-        request,
-        "clubs/field/meeting_form.html",
-        {"form": form, "club": club, "meeting": meeting},
-    )
+    context = {"form": form, "club": club, "meeting": meeting, "shell": as_shell}
+    return render(request, "clubs/field/meeting_form.html", context, status=status)
 
 
-@field_login_required
+def _conflict_page(render_form):
+    """Without JavaScript a conflict is shown on the form again, with the reason."""
+
+    def on_conflict(form, conflict):
+        form.add_error(None, conflict.details.get("message") or str(conflict))
+        return render_form(form)
+
+    return on_conflict
+
+
+@field_sync_login_required
 def meeting_create(request, pk):
-    """Log a meeting: date, kind, topics, who was there, photos."""
+    """Log a meeting: date, kind, topics, who was there, photos (also offline)."""
     club = _managed_club(request, pk)
+    form_kwargs = {"club": club, "instance": Meeting(club=club)}
+    if _is_shell(request):
+        form = MeetingForm(roster=[], **form_kwargs)
+        return _shell_response(_render_meeting_form(request, form, club, as_shell=True))
     roster = selectors.club_roster(club=club)
-    form, ready = _meeting_form(request, club=club, roster=roster, instance=Meeting(club=club))
-    if ready:
-        try:
-            meeting = services.meeting_create(
-                club=club,
-                created_by=request.user,
-                client_uuid=form.cleaned_data["client_uuid"],
-                **form.service_kwargs(),
-            )
-        except ValidationError as error:
-            form.add_error("photos", error)
-        else:
-            messages.success(request, _("The meeting was saved."))
-            return redirect(meeting.club)
-    return _render_meeting_form(request, form, club)
+    if request.method != "POST":
+        return _render_meeting_form(request, MeetingForm(roster=roster, **form_kwargs), club)
+    if "mark_all" in request.POST:
+        form = _mark_all_present(request, roster=roster, **form_kwargs)
+        return _render_meeting_form(request, form, club)
+
+    def save(form, submission):
+        return services.meeting_create(
+            club=club,
+            created_by=request.user,
+            client_uuid=submission.uuid or form.cleaned_data["client_uuid"],
+            **form.service_kwargs(),
+        )
+
+    def on_success(meeting):
+        messages.success(request, _("The meeting was saved."))
+        return redirect(club)
+
+    return submit_form(
+        request,
+        kind="meeting",
+        make_form=lambda sub: MeetingForm(sub.data, sub.files, roster=roster, **form_kwargs),
+        save=save,
+        on_success=on_success,
+        on_invalid=lambda form: _render_meeting_form(request, form, club),
+    )
 
 
 @field_login_required
@@ -156,14 +188,14 @@ def meeting_detail(request, pk):
     return render(request, "clubs/field/meeting.html", context)
 
 
-@field_login_required
+@field_sync_login_required
 def meeting_edit(request, pk):
-    """Correct a meeting within 7 days of logging it."""
+    """Correct a meeting within 7 days of logging it (refused if it changed meanwhile)."""
     meeting = selectors.meeting_detail(meeting_id=pk, clubs=visible_clubs(user=request.user))
     club = meeting.club
     if not can_manage_club(user=request.user, club=club):
         raise Http404
-    if not meeting.is_editable():
+    if not meeting.is_editable() and not wants_json(request):
         messages.error(
             request,
             _("A meeting can be corrected for %(days)s days after it was logged.")
@@ -173,37 +205,82 @@ def meeting_edit(request, pk):
     roster = list(selectors.club_roster(club=club, on=meeting.held_on))
     recorded = [row.member for row in meeting.attendances.all()]
     roster += [member for member in recorded if member not in roster]
-    form, ready = _meeting_form(request, club=club, roster=roster, instance=meeting)
-    if ready:
+    form_kwargs = {"club": club, "roster": roster, "instance": meeting}
+
+    def render_form(form, status=200):
+        return _render_meeting_form(request, form, club, meeting, status=status)
+
+    if request.method != "POST":
+        return render_form(MeetingForm(**form_kwargs))
+    if "mark_all" in request.POST:
+        return render_form(_mark_all_present(request, **form_kwargs))
+
+    def save(form, submission):
         try:
-            services.meeting_update(
+            return services.meeting_update(
                 meeting=meeting,
                 version=form.cleaned_data["version"] or 0,
                 remove_photo_ids=[int(pk) for pk in form.cleaned_data["remove_photos"]],
                 **form.service_kwargs(),
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The meeting was updated."))
-            return redirect(meeting)
-    return _render_meeting_form(request, form, club, meeting)
+        except services.StaleEdit as error:
+            raise SyncConflict(
+                "stale_version", message=error.messages[0], current_version=meeting.version
+            ) from error
+        except services.EditWindowClosed as error:
+            raise SyncConflict("edit_window_closed", message=error.messages[0]) from error
+
+    def on_success(updated):
+        messages.success(request, _("The meeting was updated."))
+        return redirect(meeting)
+
+    return submit_form(
+        request,
+        kind="meeting_edit",
+        make_form=lambda sub: MeetingForm(sub.data, sub.files, **form_kwargs),
+        save=save,
+        on_success=on_success,
+        on_invalid=render_form,
+        on_conflict=_conflict_page(render_form),
+    )
 
 
-@field_login_required
+def _render_member_form(request, form, club, member=None, *, as_shell=False, status=200):
+    context = {"form": form, "club": club, "member": member, "shell": as_shell}
+    return render(request, "clubs/field/member_form.html", context, status=status)
+
+
+@field_sync_login_required
 def member_create(request, pk):
-    """Add a person to the club's member register."""
+    """Add a person to the club's member register (also offline)."""
     club = _managed_club(request, pk)
     form_kwargs = {"club": club, "user": request.user, "instance": Member(club=club)}
-    form = MemberForm(request.POST or None, **form_kwargs)
-    if request.method == "POST" and form.is_valid():
-        services.member_create(club=club, created_by=request.user, **form.service_kwargs())
+    if _is_shell(request):
+        form = MemberForm(**form_kwargs)
+        return _shell_response(_render_member_form(request, form, club, as_shell=True))
+    if request.method != "POST":
+        return _render_member_form(request, MemberForm(**form_kwargs), club)
+
+    def save(form, submission):
+        data = form.service_kwargs()
+        data["client_uuid"] = submission.uuid or data.get("client_uuid")
+        return services.member_create(club=club, created_by=request.user, **data)
+
+    def on_success(member):
         messages.success(request, _("The member was added."))
         return redirect(club)
-    return render(request, "clubs/field/member_form.html", {"form": form, "club": club})
+
+    return submit_form(
+        request,
+        kind="member",
+        make_form=lambda sub: MemberForm(sub.data, **form_kwargs),
+        save=save,
+        on_success=on_success,
+        on_invalid=lambda form: _render_member_form(request, form, club),
+    )
 
 
-@field_login_required
+@field_sync_login_required
 def member_edit(request, pk):
     """Correct a member's details, board role, or record that they left."""
     member = get_object_or_404(
@@ -214,16 +291,46 @@ def member_edit(request, pk):
     if not can_manage_club(user=request.user, club=club):
         raise Http404
     membership = member.memberships.order_by("-joined_on", "-pk").first()
-    form = MemberForm(
-        request.POST or None, club=club, user=request.user, instance=member, membership=membership
-    )
-    if request.method == "POST" and form.is_valid():
-        services.member_update(member=member, **form.service_kwargs())
+    form_kwargs = {"club": club, "user": request.user, "instance": member, "membership": membership}
+    if request.method != "POST":
+        return _render_member_form(request, MemberForm(**form_kwargs), club, member)
+
+    def on_success(updated):
         messages.success(request, _("The member was updated."))
         return redirect(club)
-    return render(
-        request, "clubs/field/member_form.html", {"form": form, "club": club, "member": member}
+
+    return submit_form(
+        request,
+        kind="member_edit",
+        make_form=lambda sub: MemberForm(sub.data, **form_kwargs),
+        save=lambda form, submission: services.member_update(
+            member=member, **form.service_kwargs()
+        ),
+        on_success=on_success,
+        on_invalid=lambda form: _render_member_form(request, form, club, member),
     )
+
+
+@field_sync_login_required
+@require_GET
+def club_roster(request, pk):
+    """The names a meeting form needs offline, fetched with the session, never cached.
+
+    The outbox keeps it on the phone until sign-out; it holds names only (no phone,
+    no category).
+    """
+    club = _managed_club(request, pk)
+    members = [
+        {"id": member.pk, "name": member.full_name} for member in selectors.club_roster(club=club)
+    ]
+    return JsonResponse({"club": club.pk, "members": members})
+
+
+@field_sync_login_required
+@require_GET
+def outbox(request):
+    """What waits on this phone: a shell filled from IndexedDB, so it opens offline too."""
+    return _shell_response(render(request, "clubs/field/outbox.html", {"shell": True}))
 
 
 @field_login_required

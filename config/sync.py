@@ -29,9 +29,11 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse, QueryDict
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
@@ -112,8 +114,12 @@ def aad_for(*, submission_uuid: uuid_module.UUID, user) -> bytes:
     return f"{submission_uuid}:{author}".encode()
 
 
-def read_submission(request: HttpRequest) -> Submission:
-    """Read a POST as a submission: an encrypted outbox envelope (JSON) or a plain form."""
+def read_submission(request: HttpRequest, *, public: bool = False) -> Submission:
+    """Read a POST as a submission: an encrypted outbox envelope (JSON) or a plain form.
+
+    *public* forms (a quiz attempt, a tip) are anonymous whoever sends them: their items are
+    sealed for "anonymous" and stored without a user.
+    """
     header_uuid = _parse_uuid(request.headers.get(IDEMPOTENCY_HEADER))
     content_type = request.content_type or ""
     if content_type == "application/json":
@@ -123,8 +129,9 @@ def read_submission(request: HttpRequest) -> Submission:
             raise SubmissionError(_("The submission is too large."))
         try:
             envelope = json.loads(request.body)
+            author = None if public else request.user
             plaintext = sync_crypto.open_envelope(
-                envelope, aad=aad_for(submission_uuid=header_uuid, user=request.user)
+                envelope, aad=aad_for(submission_uuid=header_uuid, user=author)
             )
             payload = json.loads(plaintext)
         except (ValueError, KeyError, TypeError, sync_crypto.EnvelopeError) as error:
@@ -158,7 +165,7 @@ def receipt_body(receipt: SyncReceipt) -> dict:
         "uuid": str(receipt.uuid),
         "kind": receipt.kind,
         "id": receipt.object_id,
-        "received_at": receipt.received_at.isoformat(),
+        "received_at": timezone.localtime(receipt.received_at).isoformat(),
     }
 
 
@@ -182,36 +189,33 @@ def respond(
     on_success: Callable[[object], HttpResponse],
     on_invalid: Callable[[], HttpResponse],
     on_conflict: Callable[[SyncConflict], HttpResponse] | None = None,
+    public: bool = False,
 ) -> HttpResponse:
     """Apply *submission* through *form* and *save* exactly once per UUID, and answer.
 
     ``save(form)`` writes the record(s) and returns the main object; it may raise
-    ``SyncConflict``. JSON clients get the protocol's answers; a plain form POST gets
-    ``on_success(obj)`` or ``on_invalid()`` (the form with its errors).
+    ``SyncConflict`` or ``ValidationError``. ``on_success(obj)`` runs after every new save
+    (its flash messages then greet the next page); a plain form POST gets its response, a
+    JSON client the receipt. An invalid plain POST gets ``on_invalid()``.
     """
     json_client = wants_json(request)
+    author = request.user if request.user.is_authenticated and not public else None
     digest = None
     if submission.uuid is not None:
         digest = submission.content_hmac
         existing = SyncReceipt.objects.filter(uuid=submission.uuid).first()
         if existing is not None:
-            return _replay(request, submission, existing, digest, json_client, on_success)
+            return _replay(submission, existing, author, digest, json_client, on_success)
     if not form.is_valid():
         if json_client:
-            body = {"uuid": str(submission.uuid or ""), "errors": form_errors(form)}
-            if submission.encrypted:
-                body["values"] = submission.plain_values()
-            return JsonResponse(body, status=400)
+            return _invalid_json(submission, form)
         return on_invalid()
     try:
         with transaction.atomic():
             receipt = None
             if submission.uuid is not None:
                 receipt = SyncReceipt.objects.create(
-                    uuid=submission.uuid,
-                    kind=kind,
-                    user=request.user if request.user.is_authenticated else None,
-                    content_hmac=digest,
+                    uuid=submission.uuid, kind=kind, user=author, content_hmac=digest
                 )
             obj = save(form)
             if receipt is not None:
@@ -220,6 +224,13 @@ def respond(
         if json_client or on_conflict is None:
             return _conflict(submission.uuid, conflict.conflict, **conflict.details)
         return on_conflict(conflict)
+    except ValidationError as error:
+        # A check that needs the database or the files (a photo that is not an image): the
+        # form is invalid after all, and nothing was stored.
+        form.add_error(None, error)
+        if json_client:
+            return _invalid_json(submission, form)
+        return on_invalid()
     except IntegrityError:
         # Another request with this UUID won the race: answer as a replay of it.
         existing = None
@@ -227,14 +238,75 @@ def respond(
             existing = SyncReceipt.objects.filter(uuid=submission.uuid).first()
         if existing is None:
             raise
-        return _replay(request, submission, existing, digest, json_client, on_success)
+        return _replay(submission, existing, author, digest, json_client, on_success)
+    page = on_success(obj)  # for JSON clients too: its messages greet the next page
     if json_client:
         return JsonResponse(receipt_body(receipt) if receipt else {"id": str(obj.pk)}, status=201)
-    return on_success(obj)
+    return page
 
 
-def _replay(request, submission, receipt, digest, json_client, on_success):
-    same_author = receipt.user_id == (request.user.pk if request.user.is_authenticated else None)
+def _invalid_json(submission: Submission, form) -> JsonResponse:
+    body = {"uuid": str(submission.uuid or ""), "errors": form_errors(form)}
+    if submission.encrypted:
+        # Only the item's author can have sent it (the envelope is bound to them): give the
+        # values back so the form reopens filled in, files included.
+        body["values"] = submission.plain_values()
+        body["files"] = {
+            name: [
+                {
+                    "name": upload.name,
+                    "type": upload.content_type,
+                    "data": base64.b64encode(_read(upload)).decode(),
+                }
+                for upload in submission.files.getlist(name)
+            ]
+            for name in submission.files
+        }
+    return JsonResponse(body, status=400)
+
+
+def submit_form(
+    request: HttpRequest,
+    *,
+    kind: str,
+    make_form: Callable[[Submission], object],
+    save: Callable,
+    on_success: Callable[[object], HttpResponse],
+    on_invalid: Callable[[object], HttpResponse],
+    on_conflict: Callable[[object, SyncConflict], HttpResponse] | None = None,
+    public: bool = False,
+) -> HttpResponse:
+    """Handle a field form's POST, with or without JavaScript: the one entry point.
+
+    ``make_form(submission)`` binds the form; ``save(form, submission)`` writes and returns
+    the record (raising ``SyncConflict`` or ``ValidationError`` when it cannot);
+    ``on_invalid(form)`` and ``on_conflict(form, conflict)`` render the page again for a
+    plain POST.
+    """
+    try:
+        submission = read_submission(request, public=public)
+        if wants_json(request) and submission.uuid is None:
+            raise SubmissionError(_("Send the submission's UUID in the Idempotency-Key header."))
+    except SubmissionError as error:
+        if wants_json(request):
+            return bad_submission(request, error)
+        return HttpResponseBadRequest(str(error))
+    form = make_form(submission)
+    return respond(
+        request,
+        submission,
+        kind=kind,
+        form=form,
+        save=lambda bound: save(bound, submission),
+        on_success=on_success,
+        on_invalid=lambda: on_invalid(form),
+        on_conflict=(lambda conflict: on_conflict(form, conflict)) if on_conflict else None,
+        public=public,
+    )
+
+
+def _replay(submission, receipt, author, digest, json_client, on_success):
+    same_author = receipt.user_id == (author.pk if author is not None else None)
     if not same_author or not hmac.compare_digest(receipt.content_hmac, digest):
         if json_client:
             return _conflict(submission.uuid, "uuid_reused")
@@ -245,18 +317,25 @@ def _replay(request, submission, receipt, digest, json_client, on_success):
     return on_success(obj)
 
 
-def sync_login_required(view):
-    """Like login_required, but JSON clients get 401 ``{"login_required": true}``."""
+def sync_login_required(view=None, *, login_url=None):
+    """Like login_required, but JSON clients get 401 ``{"login_required": true}``.
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        if wants_json(request):
-            return JsonResponse({"login_required": True}, status=401)
-        return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+    Use bare (``@sync_login_required``) or with the page to send people to
+    (``sync_login_required(login_url=...)``).
+    """
 
-    return wrapper
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.user.is_authenticated:
+                return view(request, *args, **kwargs)
+            if wants_json(request):
+                return JsonResponse({"login_required": True}, status=401)
+            return redirect_to_login(request.get_full_path(), login_url or settings.LOGIN_URL)
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
 
 
 def bad_submission(request: HttpRequest, error: SubmissionError) -> JsonResponse:

@@ -441,15 +441,14 @@ class QuizAttempt(models.Model):
     """One anonymous run through a quiz.
 
     Nothing here points to a person: no user, no IP address, no user agent, no session, and
-    dates only to the day. ``client_uuid`` is the key the browser made for this attempt, so a
-    resend of the same attempt is recognised and not counted twice.
+    dates only to the day. ``client_uuid`` is the key the browser made for this attempt; the
+    sync protocol (``config.sync``) accepts each key once, so a resend is not counted twice.
     """
 
     quiz = models.ForeignKey(
         QuizPage, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="attempts"
     )
     client_uuid = models.UUIDField(_("client key"), null=True, blank=True, unique=True)
-    content_digest = models.CharField(_("content digest"), max_length=64)
     taken_on = models.DateField(_("taken on"), default=_today, db_index=True)
     received_on = models.DateField(_("received on"), default=_today)
     score = models.DecimalField(_("score"), max_digits=6, decimal_places=2)

@@ -13,8 +13,6 @@ counts as *right* (in the statistics) only when exactly the right answers are ti
 """
 
 import datetime
-import hashlib
-import json
 import math
 import uuid
 from collections.abc import Iterable, Mapping
@@ -22,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from content.blocks import QuizChoice, QuizQuestion
 from content.models import (
@@ -108,14 +106,6 @@ class QuizResult:
         return {r.question.id: sorted(r.chosen) for r in self.questions if r.chosen}
 
 
-class QuizAttemptConflict(Exception):
-    """A client key was sent again with different answers."""
-
-    def __init__(self, attempt: QuizAttempt):
-        super().__init__(f"client key {attempt.client_uuid} already used with other answers")
-        self.attempt = attempt
-
-
 def _round_half_up(value: Fraction) -> int:
     """Round a non-negative fraction to the nearest whole, halves up (like JavaScript)."""
     return math.floor(value + Fraction(1, 2))
@@ -161,15 +151,6 @@ def quiz_score(*, quiz: QuizPage, answers: Mapping[str, Iterable[str]]) -> QuizR
     )
 
 
-def _digest(*, quiz: QuizPage, result: QuizResult, taken_on: datetime.date) -> str:
-    canonical = json.dumps(
-        {"quiz": quiz.pk, "taken_on": taken_on.isoformat(), "answers": result.answers()},
-        sort_keys=True,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
 @transaction.atomic
 def quiz_attempt_record(
     *,
@@ -177,12 +158,11 @@ def quiz_attempt_record(
     result: QuizResult,
     client_uuid: uuid.UUID | None = None,
     taken_on: datetime.date | None = None,
-) -> tuple[QuizAttempt, bool]:
-    """Store an anonymous attempt; return it and whether it is new.
+) -> QuizAttempt:
+    """Store an anonymous attempt: the quiz, the day, the score and the picked answers.
 
-    With a *client_uuid* the same attempt sent again returns the first one (``False``), and
-    the same key with other answers raises ``QuizAttemptConflict``. Nothing about the person
-    is stored: the quiz, the day, the score and the picked answers.
+    Nothing about the person is stored. Sending the same attempt twice is the sync
+    protocol's business (``config.sync``): it stores each *client_uuid* once.
     """
     attempt = QuizAttempt(
         quiz=quiz,
@@ -193,22 +173,7 @@ def quiz_attempt_record(
     )
     if taken_on is not None:
         attempt.taken_on = taken_on
-    attempt.content_digest = _digest(quiz=quiz, result=result, taken_on=attempt.taken_on)
-    if client_uuid is not None:
-        existing = QuizAttempt.objects.filter(client_uuid=client_uuid).first()
-        if existing is None:
-            try:
-                with transaction.atomic():
-                    attempt.save()
-            except IntegrityError:
-                # Sent twice at the same moment: the other request stored it first.
-                existing = QuizAttempt.objects.get(client_uuid=client_uuid)
-        if existing is not None:
-            if existing.content_digest != attempt.content_digest:
-                raise QuizAttemptConflict(existing)
-            return existing, False
-    else:
-        attempt.save()
+    attempt.save()
     answers = QuizAnswer.objects.bulk_create(
         QuizAnswer(
             attempt=attempt,
@@ -224,7 +189,7 @@ def quiz_attempt_record(
         for choice, picked, _explain in r.choices
         if picked
     )
-    return attempt, True
+    return attempt
 
 
 def poll_vote_record(*, poll: PollPage, choice_id: str) -> PollVote:

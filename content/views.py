@@ -2,27 +2,25 @@
 search views of the public site."""
 
 import hashlib
-import uuid
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
 
 from config.middleware import SW_CACHE_HEADER
+from config.sync import submit_form
 from content.forms import PollVoteForm, QuizAnswerForm
 from content.models import PollPage, QuizPage
 from content.selectors import SEARCH_MAX_LENGTH, poll_results, search_pages
 from content.services import (
-    QuizAttemptConflict,
     poll_vote_record,
     quiz_attempt_record,
     quiz_score,
@@ -43,7 +41,11 @@ PRECACHE_STATIC = [
 @require_GET
 def service_worker(request):
     """Render the worker with the current static URLs; a change of any of them bumps its version."""
-    precache = [reverse("offline"), *(static(name) for name in PRECACHE_STATIC)]
+    precache = [
+        reverse("offline"),
+        reverse("sync_key"),  # so a form filled with no signal can still be sealed
+        *(static(name) for name in PRECACHE_STATIC),
+    ]
     context = {"precache": precache, "outbox_core": static("js/outbox-core.js")}
     body = render_to_string("sw.js", context)
     version = hashlib.sha256(body.encode()).hexdigest()[:12]
@@ -71,50 +73,6 @@ def _render_page(request, page, extra: dict, *, status: int = 200) -> TemplateRe
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
-def _wants_json(request) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
-
-
-def _errors(form) -> dict:
-    return {field: list(messages) for field, messages in form.errors.items()}
-
-
-def _receipt(attempt) -> dict:
-    return {
-        "uuid": str(attempt.client_uuid),
-        "kind": "quiz_attempt",
-        "id": attempt.pk,
-        "received_at": attempt.received_on.isoformat(),
-        "score": f"{attempt.score:.2f}",
-        "max_score": attempt.max_score,
-        "percent": attempt.percent,
-    }
-
-
-def _quiz_receipt(request, quiz, form) -> JsonResponse:
-    """The sync protocol: 201 first receipt, 200 same answers again, 409 other answers, 400."""
-    try:
-        client_uuid = uuid.UUID(request.headers.get("Idempotency-Key", ""))
-    except ValueError:
-        message = gettext("Send the attempt's UUID in the Idempotency-Key header.")
-        return JsonResponse({"errors": {"idempotency_key": [message]}}, status=400)
-    if not form.is_valid():
-        return JsonResponse({"uuid": str(client_uuid), "errors": _errors(form)}, status=400)
-    result = quiz_score(quiz=quiz, answers=form.answers())
-    try:
-        attempt, created = quiz_attempt_record(
-            quiz=quiz,
-            result=result,
-            client_uuid=client_uuid,
-            taken_on=form.cleaned_data["taken_on"],
-        )
-    except QuizAttemptConflict as conflict:
-        return JsonResponse(
-            {"uuid": str(client_uuid), "conflict": _receipt(conflict.attempt)}, status=409
-        )
-    return JsonResponse(_receipt(attempt), status=201 if created else 200)
-
-
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def quiz_answers(request, quiz_id: int):
@@ -122,22 +80,37 @@ def quiz_answers(request, quiz_id: int):
 
     A plain form POST (no JavaScript) gets the result page: score, explanations, hotline and
     related articles, ``no-store`` and never marked for the worker, at a URL that shows no one
-    else anything (a GET goes back to the quiz). quiz.js posts the same form with
-    ``Accept: application/json`` and ``Idempotency-Key`` and gets a receipt.
+    else anything (a GET goes back to the quiz). quiz.js sends the same answers through the
+    outbox: the sync protocol (``config.sync``), encrypted, anonymous, once per UUID.
     Exempt from CSRF: the quiz page is cached for everyone, so it carries no token, and an
     attempt acts for no one.
     """
     quiz = get_object_or_404(QuizPage.objects.live().public(), pk=quiz_id)
     if request.method == "GET":
         return redirect(quiz.get_url(request))
-    form = QuizAnswerForm(request.POST, quiz=quiz)
-    if _wants_json(request):
-        return _quiz_receipt(request, quiz, form)
-    if not form.is_valid():
-        return _render_page(request, quiz, {"form_errors": form.non_field_errors()}, status=400)
-    result = quiz_score(quiz=quiz, answers=form.answers())
-    quiz_attempt_record(quiz=quiz, result=result, taken_on=form.cleaned_data["taken_on"])
-    return _render_page(request, quiz, {"result": result})
+
+    def save(form, submission):
+        result = quiz_score(quiz=quiz, answers=form.answers())
+        attempt = quiz_attempt_record(
+            quiz=quiz,
+            result=result,
+            client_uuid=submission.uuid,
+            taken_on=form.cleaned_data["taken_on"],
+        )
+        attempt.result = result
+        return attempt
+
+    return submit_form(
+        request,
+        kind="quiz_attempt",
+        public=True,
+        make_form=lambda submission: QuizAnswerForm(submission.data, quiz=quiz),
+        save=save,
+        on_success=lambda attempt: _render_page(request, quiz, {"result": attempt.result}),
+        on_invalid=lambda form: _render_page(
+            request, quiz, {"form_errors": form.non_field_errors()}, status=400
+        ),
+    )
 
 
 # One vote per browser: after voting, a cookie lists the polls this browser voted in. It holds

@@ -15,6 +15,7 @@ const STATIC_CACHE = "safeward-static-" + VERSION;
 const PAGE_CACHE = "safeward-pages-v1";
 const IMAGE_CACHE = "safeward-images-v1";
 const OFFLINE_URL = "{{ precache.0|escapejs }}";
+const SYNC_KEY_URL = "{{ precache.1|escapejs }}";
 const PRECACHE = [{% for url in precache %}"{{ url|escapejs }}"{% if not forloop.last %}, {% endif %}{% endfor %}];
 const CACHEABLE_MARKS = ["public", "shell"];
 const NEVER = [/^\/admin\//, /^\/documents\//, /^\/sw\.js$/];
@@ -60,6 +61,10 @@ async function pageNetworkFirst(request) {
     if (cached) {
       return cached;
     }
+    const fieldCopy = request.mode === "navigate" && (await fieldShellFor(cache, request));
+    if (fieldCopy) {
+      return fieldCopy;
+    }
     if (request.mode === "navigate") {
       const offline = await caches.match(OFFLINE_URL);
       if (offline) {
@@ -68,6 +73,29 @@ async function pageNetworkFirst(request) {
     }
     throw error;
   }
+}
+
+const FIELD_PATH = /^(\/[a-z]{2})?\/field\//;
+
+async function fieldShellFor(cache, request) {
+  // Offline in the field app: the kept empty form for this address, else the club's page
+  // as kept, else the outbox. Never a page with personal data: those were never stored.
+  const url = new URL(request.url);
+  const match = url.pathname.match(FIELD_PATH);
+  if (!match) {
+    return null;
+  }
+  const prefix = match[1] || "";
+  const home = await self.SafeWardOutboxCore.store.getMeta("fieldHome").catch(() => null);
+  const candidates = [url.pathname + "?shell=1", home, prefix + "/field/outbox/"];
+  for (const candidate of candidates) {
+    const href = candidate && new URL(candidate, url.origin).href;
+    const response = href && (await cache.match(href, { ignoreVary: true }));
+    if (response) {
+      return response;
+    }
+  }
+  return null;
 }
 
 async function staticFile(request, url) {
@@ -86,6 +114,24 @@ async function staticFile(request, url) {
     return response;
   } catch (error) {
     const cached = await cache.match(request, { ignoreSearch: true });
+    if (cached) {
+      return cached;
+    }
+    throw error;
+  }
+}
+
+async function syncKey(request) {
+  // The outbox's public key: fresh when online (kept for later), the kept copy when not.
+  const cache = await caches.open(STATIC_CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      await cache.put(SYNC_KEY_URL, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const cached = await cache.match(SYNC_KEY_URL, { ignoreVary: true });
     if (cached) {
       return cached;
     }
@@ -117,6 +163,8 @@ self.addEventListener("fetch", (event) => {
   }
   if (url.pathname.startsWith("/static/")) {
     event.respondWith(staticFile(request, url));
+  } else if (url.pathname === SYNC_KEY_URL) {
+    event.respondWith(syncKey(request));
   } else if (url.pathname.startsWith("/media/images/")) {
     // Renditions of published images; their names change when the image does.
     event.respondWith(imageCacheFirst(request));

@@ -16,11 +16,6 @@
     out.textContent = template.replace("{p}", present).replace("{a}", all.length - present);
   }
 
-  // Each form gets its own id when it opens, so a submission sent twice is stored once.
-  document.querySelectorAll("[data-field-form] input[name=client_uuid]").forEach(function (input) {
-    if (!input.value && window.crypto && crypto.randomUUID) input.value = crypto.randomUUID();
-  });
-
   document.querySelectorAll("[data-roster]").forEach(function (roster) {
     var button = roster.querySelector("[data-mark-all]");
     if (button) {

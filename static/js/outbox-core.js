@@ -17,6 +17,7 @@
   const WHOAMI_URL = "/sync/csrf/";
   const SEND_TIMEOUT_MS = 60000;
   const MAX_BACKOFF_MS = 10 * 60 * 1000;
+  const PENDING_FLAG = "safeward.outbox.pending";
 
   const STATUS = {
     WAITING: "waiting",
@@ -99,6 +100,14 @@
       bytes[i] = binary.charCodeAt(i);
     }
     return bytes;
+  }
+
+  async function refreshServerKey() {
+    // Online, keep the server's current public key so forms can be sealed offline later.
+    const response = await fetch(KEY_URL, { credentials: "same-origin", cache: "no-cache" });
+    if (response.ok) {
+      await store.setMeta("serverKey", await response.json());
+    }
   }
 
   async function serverKey() {
@@ -184,6 +193,9 @@
       lastError: null,
     };
     await store.put(item);
+    if (userId === "anonymous") {
+      notePending([item]);
+    }
     return item;
   }
 
@@ -217,19 +229,23 @@
     let response;
     const controller = typeof AbortController !== "undefined" ? new AbortController() : null;
     const timer = controller ? setTimeout(() => controller.abort(), SEND_TIMEOUT_MS) : null;
+    const headers = {
+      "Content-Type": "application/json",
+      Accept: "application/json",
+      "Idempotency-Key": item.uuid,
+    };
+    if (csrfToken) {
+      headers["X-CSRFToken"] = csrfToken;
+    }
     try {
       response = await fetch(item.url, {
         method: "POST",
-        credentials: "same-origin",
+        // Anonymous items (a quiz attempt, a tip) carry no cookie: nothing links them to anyone.
+        credentials: item.userId === "anonymous" ? "omit" : "same-origin",
         cache: "no-store",
         redirect: "manual",
         signal: controller ? controller.signal : undefined,
-        headers: {
-          "Content-Type": "application/json",
-          Accept: "application/json",
-          "Idempotency-Key": item.uuid,
-          "X-CSRFToken": csrfToken,
-        },
+        headers: headers,
         body: JSON.stringify(item.envelope),
       });
     } catch (error) {
@@ -277,34 +293,59 @@
 
   let draining = null;
 
+  function notePending(items) {
+    // Public pages load this file only when anonymous items wait (see app.js).
+    if (typeof localStorage === "undefined") {
+      return;
+    }
+    try {
+      const waiting = items.some(
+        (item) => item.userId === "anonymous" && item.status !== STATUS.SENT && item.envelope
+      );
+      if (waiting) {
+        localStorage.setItem(PENDING_FLAG, "1");
+      } else {
+        localStorage.removeItem(PENDING_FLAG);
+      }
+    } catch (error) {
+      /* storage refused: public pages will send them when a form page opens */
+    }
+  }
+
   async function drain({ force = false } = {}) {
     if (draining) {
       return draining;
     }
     draining = (async () => {
       const outcome = { sent: 0, left: 0, stopped: null };
-      let me;
-      try {
-        me = await whoAmI();
-      } catch (error) {
-        outcome.stopped = "offline";
-        return outcome;
-      }
       const items = (await store.all())
         .filter((item) => item.status === STATUS.WAITING || item.status === STATUS.SENDING)
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-      if (me.userId === "anonymous" && items.some((item) => item.userId !== "anonymous")) {
-        outcome.stopped = "login"; // signed out: the items wait for their author
-      }
+      let me = null;
       for (const item of items) {
-        if (item.userId !== me.userId) {
-          continue; // another account's item: only its author can send it
-        }
         if (!force && item.nextAttemptAt > Date.now()) {
           outcome.left += 1;
           continue;
         }
-        const result = await sendOne(item, me.csrfToken);
+        let csrfToken = null;
+        if (item.userId !== "anonymous") {
+          if (me === null) {
+            try {
+              me = await whoAmI(); // a fresh CSRF token before each drain
+            } catch (error) {
+              outcome.stopped = "offline";
+              break;
+            }
+          }
+          if (item.userId !== me.userId) {
+            if (me.userId === "anonymous") {
+              outcome.stopped = "login"; // signed out: the items wait for their author
+            }
+            continue; // another account's item: only its author can send it
+          }
+          csrfToken = me.csrfToken;
+        }
+        const result = await sendOne(item, csrfToken);
         if (result === "sent") {
           outcome.sent += 1;
         } else if (result === "offline" || result === "login") {
@@ -312,6 +353,7 @@
           break;
         }
       }
+      notePending(await store.all());
       return outcome;
     })();
     try {
@@ -343,6 +385,7 @@
     counts: counts,
     store: store,
     whoAmI: whoAmI,
+    refreshServerKey: refreshServerKey,
     lastKnownUser: lastKnownUser,
     toBase64: toBase64,
     fromBase64: fromBase64,

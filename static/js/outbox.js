@@ -49,6 +49,8 @@
     node.hidden = !message;
   }
 
+  let lastOutcome = null; // how the last attempt to send ended (offline, login, …)
+
   async function refreshBanner() {
     const userId = await core.lastKnownUser();
     const counts = await core.counts(userId);
@@ -60,7 +62,8 @@
     if (counts.needs_fixing || counts.conflict) {
       say(text("attention", { n: counts.needs_fixing + counts.conflict }), "warning");
     } else if (waiting) {
-      say(text(navigator.onLine ? "waiting" : "waiting_offline", { n: waiting }), "info");
+      const offline = !navigator.onLine || (lastOutcome && lastOutcome.stopped === "offline");
+      say(text(offline ? "waiting_offline" : "waiting", { n: waiting }), "info");
     } else if (!document.querySelector("[data-outbox-keep-banner]")) {
       say("", "info");
     }
@@ -203,7 +206,7 @@
         navigator.storage.persist();
       }
       say(text("saved"), "info");
-      await core.drain({ force: true });
+      lastOutcome = await core.drain({ force: true });
       const after = await core.store.get(item.uuid);
       if (after.status === S.SENT) {
         window.location.assign(form.dataset.outboxDone || window.location.pathname);
@@ -213,6 +216,9 @@
         await openForFixing(form, after);
         return;
       }
+      form.reset();
+      setUuid(form, newUuid());
+      await refreshBanner();
       if (after.status === S.CONFLICT) {
         say(text("conflict"), "error");
       } else if (after.lastError === "login") {
@@ -221,9 +227,6 @@
         say(text("saved_offline"), "info");
         registerBackgroundSync();
       }
-      form.reset();
-      form.dataset.clientUuid = newUuid();
-      await refreshBanner();
     } catch (error) {
       say(text("not_saved"), "error");
     } finally {
@@ -256,13 +259,22 @@
     }
     fillForm(form, body.values, body.files);
     showErrors(form, body.errors);
-    form.dataset.clientUuid = item.uuid;
+    setUuid(form, item.uuid);
     say(text("fix"), "warning");
+  }
+
+  function setUuid(form, uuid) {
+    // The UUID is made when the form opens, so a submission sent twice is stored once.
+    form.dataset.clientUuid = uuid;
+    const input = form.querySelector("input[name=client_uuid]");
+    if (input) {
+      input.value = uuid;
+    }
   }
 
   function bindForms() {
     document.querySelectorAll("form[data-outbox]").forEach((form) => {
-      form.dataset.clientUuid = newUuid();
+      setUuid(form, newUuid());
       form.addEventListener("submit", (event) => submitForm(form, event));
     });
     const match = window.location.hash.match(/^#outbox-fix=([0-9a-f-]{36})$/);
@@ -402,6 +414,102 @@
     });
   }
 
+  /* --- offline copies: form shells and the roster ------------------------------------ */
+
+  const SHELL_CACHE = "safeward-pages-v1";
+
+  function whenControlled(callback) {
+    // Shells must pass through the worker to be kept: wait until it controls the page.
+    if (!("serviceWorker" in navigator)) {
+      return;
+    }
+    if (navigator.serviceWorker.controller) {
+      callback();
+    } else {
+      navigator.serviceWorker.addEventListener("controllerchange", callback, { once: true });
+    }
+  }
+
+  function prefetchShells() {
+    // Online, keep the empty forms this user may need (the worker stores the responses the
+    // server marks "shell": no personal data, no CSRF token) and the roster they use.
+    document.querySelectorAll("[data-outbox-shells]").forEach((node) => {
+      node.dataset.outboxShells.split(" ").filter(Boolean).forEach((url) => {
+        fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } }).catch(() => {});
+      });
+    });
+    document.querySelectorAll("[data-outbox-roster]").forEach((node) => {
+      loadRoster(node.dataset.outboxRoster).catch(() => {});
+    });
+    document.querySelectorAll("[data-outbox-home]").forEach((node) => {
+      core.store.setMeta("fieldHome", node.dataset.outboxHome).catch(() => {});
+    });
+  }
+
+  async function loadRoster(url) {
+    const rosters = (await core.store.getMeta("roster")) || {};
+    if (navigator.onLine) {
+      try {
+        const response = await fetch(url, {
+          credentials: "same-origin",
+          cache: "no-store",
+          headers: { Accept: "application/json" },
+        });
+        if (response.ok) {
+          rosters[url] = { members: (await response.json()).members, fetchedAt: Date.now() };
+          await core.store.setMeta("roster", rosters);
+        }
+      } catch (error) {
+        /* offline after all: use what the phone has */
+      }
+    }
+    return rosters[url] || null;
+  }
+
+  async function fillRosters() {
+    for (const roster of document.querySelectorAll("[data-roster-url]")) {
+      const list = roster.querySelector("[data-roster-list]");
+      const missing = roster.querySelector("[data-roster-missing]");
+      const data = await loadRoster(roster.dataset.rosterUrl);
+      if (!list) {
+        continue;
+      }
+      list.textContent = "";
+      (data ? data.members : []).forEach((member) => {
+        const li = document.createElement("li");
+        const label = document.createElement("label");
+        label.className = "check";
+        const box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = "present";
+        box.value = String(member.id);
+        const name = document.createElement("span");
+        name.textContent = member.name;
+        label.append(box, " ", name);
+        li.appendChild(label);
+        list.appendChild(li);
+      });
+      if (missing) {
+        missing.hidden = !!data;
+      }
+      roster.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  }
+
+  async function forgetFieldCopies() {
+    await core.store.deleteMeta("userId");
+    await core.store.deleteMeta("roster");
+    await core.store.deleteMeta("fieldHome");
+    if (window.caches) {
+      const cache = await caches.open(SHELL_CACHE);
+      for (const request of await cache.keys()) {
+        if (/\/field\//.test(new URL(request.url).pathname)) {
+          await cache.delete(request);
+        }
+      }
+    }
+  }
+
   /* --- signing out ------------------------------------------------------------------- */
 
   function bindLogout() {
@@ -417,8 +525,21 @@
           return;
         }
         // The items stay (encrypted, bound to this account); what the forms needed goes.
-        await core.store.deleteMeta("userId");
-        await core.store.deleteMeta("roster");
+        if (!form.querySelector("input[name=csrfmiddlewaretoken]")) {
+          // A page kept for offline use carries no token: fetch a fresh one.
+          try {
+            const me = await core.whoAmI();
+            const token = document.createElement("input");
+            token.type = "hidden";
+            token.name = "csrfmiddlewaretoken";
+            token.value = me.csrfToken;
+            form.appendChild(token);
+          } catch (error) {
+            say(text("still_offline"), "warning");
+            return;
+          }
+        }
+        await forgetFieldCopies();
         form.dataset.confirmed = "1";
         form.submit();
       });
@@ -437,6 +558,7 @@
 
   async function drainAndShow(force) {
     const outcome = await core.drain({ force: force });
+    lastOutcome = outcome;
     if (outcome.stopped === "offline" || outcome.left) {
       registerBackgroundSync();
     }
@@ -454,6 +576,17 @@
     bindForms();
     bindOutboxPage();
     bindLogout();
+    fillRosters().catch(() => {});
+    if (navigator.onLine) {
+      // Remember who is signed in (forms filled offline are sealed for them) and the key.
+      core.whoAmI().catch(() => {});
+      core.refreshServerKey().catch(() => {});
+    }
+    whenControlled(() => {
+      if (navigator.onLine) {
+        prefetchShells();
+      }
+    });
     refreshBanner();
     drainAndShow(false).catch(() => {});
   });

@@ -1,50 +1,18 @@
 /* SafeWard quizzes: score in the browser (online or offline), show the explanations, and send
- * the anonymous attempt through a small queue kept on this phone.
+ * the anonymous attempt through the one outbox (outbox-core.js).
  *
  * Scoring follows content/services.py exactly: points counted in hundredths; single choice and
  * true/false earn 100 or 0; a multiple-choice question with n right and m wrong answers earns
  * round(100 * (right ticks / n - wrong ticks / m)), never below 0.
  *
- * The queue (localStorage "safeward.quizQueue") holds {uuid, url, body, queuedAt} items. An item
- * is forgotten only when the server answers with a receipt naming its uuid (201, or 200 for a
- * resend); errors and non-receipts (a captive portal's page) keep it. It is sent on load, when
- * the phone comes back online, and after each new attempt; app.js loads this file on any page
- * while items wait. The field outbox (issue 4) is meant to take these items over.
+ * The attempt goes into the outbox sealed for "anonymous" and is sent with no cookie; it is
+ * kept until a receipt names its UUID (errors and a captive portal's page keep it). app.js
+ * sends what waits from any public page once the connection is back.
  */
 (function () {
   "use strict";
 
-  var QUEUE_KEY = "safeward.quizQueue";
-
-  // --- the queue ---------------------------------------------------------------------------
-
-  function readQueue() {
-    try {
-      return JSON.parse(localStorage.getItem(QUEUE_KEY)) || [];
-    } catch (error) {
-      return [];
-    }
-  }
-
-  function writeQueue(items) {
-    try {
-      if (items.length) {
-        localStorage.setItem(QUEUE_KEY, JSON.stringify(items));
-      } else {
-        localStorage.removeItem(QUEUE_KEY);
-      }
-    } catch (error) {
-      /* Storage full or forbidden: the attempt is simply not counted. */
-    }
-  }
-
-  function isQueued(uuid) {
-    return readQueue().some(function (item) { return item.uuid === uuid; });
-  }
-
-  function forget(uuid) {
-    writeQueue(readQueue().filter(function (item) { return item.uuid !== uuid; }));
-  }
+  var core = window.SafeWardOutboxCore;
 
   function newUuid() {
     if (window.crypto && crypto.randomUUID) {
@@ -59,57 +27,37 @@
     return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
   }
 
-  function send(item) {
-    return fetch(item.url, {
-      method: "POST",
-      credentials: "omit", // anonymous: no cookie goes with an attempt
-      headers: {
-        "Accept": "application/json",
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Idempotency-Key": item.uuid
-      },
-      body: item.body
-    }).then(function (response) {
-      if (response.status !== 200 && response.status !== 201) {
-        return false;
-      }
-      return response.json().then(function (receipt) {
-        if (receipt && receipt.uuid === item.uuid) {
-          forget(item.uuid);
-          return true;
-        }
-        return false;
-      });
-    }).catch(function () {
-      return false;
+  function fieldsOf(form) {
+    var fields = {};
+    new FormData(form).forEach(function (value, name) {
+      (fields[name] = fields[name] || []).push(String(value));
     });
+    return fields;
   }
 
-  var draining = null;
-  var drainAgain = false;
-
-  function drain() {
-    // One pass at a time, items one after the other; a call during a pass runs one more.
-    if (draining) {
-      drainAgain = true;
-      return draining;
+  function sendAttempt(url, title, fields) {
+    // The one outbox: sealed on the phone, sent once, kept until a receipt names it.
+    if (!core || !core.canEncrypt()) {
+      return Promise.resolve("failed");
     }
-    draining = readQueue().reduce(function (previous, item) {
-      return previous.then(function () { return send(item); });
-    }, Promise.resolve()).then(function () {
-      draining = null;
-      if (drainAgain) {
-        drainAgain = false;
-        return drain();
-      }
+    var uuid = newUuid();
+    return core.add({
+      uuid: uuid, kind: "quiz_attempt", url: url, summary: title, userId: "anonymous",
+      payload: { fields: fields, files: {} }
+    }).then(function () {
+      return core.drain({ force: true }).then(function () {
+        return core.store.get(uuid);
+      }).then(function (item) {
+        return item.status === core.STATUS.SENT ? "sent" : "queued";
+      });
+    }, function () {
+      return "failed"; // not even stored (no key yet): the score still shows, uncounted
     });
-    return draining;
   }
 
-  function enqueue(url, body) {
-    var item = { uuid: newUuid(), url: url, body: body, queuedAt: new Date().toISOString() };
-    writeQueue(readQueue().concat([item]));
-    return item;
+  if (core && navigator.onLine) {
+    // Keep the server's key, so an attempt made later without signal can be sealed.
+    core.refreshServerKey().catch(function () {});
   }
 
   // --- scoring (the same rules as content/services.py) -----------------------------------
@@ -284,8 +232,8 @@
         return;
       }
       error.hidden = true;
-      var body = new URLSearchParams(new FormData(form));
-      body.append("taken_on", localDate());
+      var fields = fieldsOf(form);
+      fields.taken_on = [localDate()];
       var result = score(data, answers);
       showFeedback(form, result, strings);
       setInputsDisabled(form, true);
@@ -304,9 +252,8 @@
       resultBox.focus();
       resultBox.scrollIntoView();
 
-      var item = enqueue(data.url, body.toString());
-      drain().then(function () {
-        status.textContent = isQueued(item.uuid) ? strings.queued : strings.sent;
+      sendAttempt(data.url, document.title, fields).then(function (outcome) {
+        status.textContent = outcome === "sent" ? strings.sent : outcome === "queued" ? strings.queued : "";
       });
     });
 
@@ -324,8 +271,6 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("form[data-quiz]"), setUp);
-  window.addEventListener("online", drain);
-  drain();
 
-  window.SafeWardQuiz = { score: score, drain: drain, queueKey: QUEUE_KEY };
+  window.SafeWardQuiz = { score: score };
 })();

@@ -99,13 +99,35 @@ def wait_for_worker(page):
     page.wait_for_function("!!navigator.serviceWorker.controller")
 
 
-def browser_login(page, base_url: str, username: str, password: str = "safeward-demo") -> None:
-    """Sign in through the admin login form as a demo account, with its two-factor code."""
+def fresh_demo_code(username: str) -> str:
+    """The demo authenticator's current code, usable again by *username*.
+
+    django-otp refuses a code twice (replay protection), and tests sign the same demo
+    account in many times a minute; forgetting the last step used lets them.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from config.demo import demo_totp_code
 
+    TOTPDevice.objects.filter(user__username=username).update(last_t=-1)
+    return demo_totp_code()
+
+
+def browser_login(page, base_url: str, username: str, password: str = "safeward-demo") -> None:
+    """Sign in through the admin login form as a demo account, with its two-factor code."""
     page.goto(base_url + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.fill("#id_otp_token", demo_totp_code())
+    page.fill("#id_otp_token", fresh_demo_code(username))
     page.locator("form button[type=submit]").click()
+    page.wait_for_load_state("load")
+
+
+def field_login(page, base_url: str, username: str, password: str = "safeward-demo") -> None:
+    """Sign in through the field app's own login page (a leader on a phone)."""
+    page.goto(base_url + "/field/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.fill("#id_otp_token", fresh_demo_code(username))
+    page.locator("form.field-form button[type=submit]").click()
     page.wait_for_load_state("load")

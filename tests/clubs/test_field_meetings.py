@@ -195,7 +195,14 @@ def test_the_same_client_uuid_is_stored_once(client, login, cao_xanh):
         f"/field/clubs/{cao_xanh.pk}/meetings/new/",
         meeting_data(cao_xanh, day - datetime.timedelta(days=1), client_uuid=uuid),
     )
-    assert again.status_code == 200
+    # The UUID was used for other content: a conflict, nothing new stored.
+    assert again.status_code == 409
+    assert Meeting.objects.filter(client_uuid=uuid).count() == 1
+    # The same content again is a replay: back to the club page, still one meeting.
+    replay = client.post(
+        f"/field/clubs/{cao_xanh.pk}/meetings/new/", meeting_data(cao_xanh, day, client_uuid=uuid)
+    )
+    assert replay.status_code == 302
     assert Meeting.objects.filter(client_uuid=uuid).count() == 1
 
 
