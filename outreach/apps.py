@@ -3,7 +3,32 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OutreachConfig(AppConfig):
+    """At-risk people, follow-ups and referrals; materials and panels; campaigns."""
+
     name = "outreach"
     label = "outreach"
     verbose_name = _("Outreach")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from clubs.backends import register_board_permissions
+        from outreach import signals  # noqa: F401
+
+        # What club leaders and secretaries may do in the admin (scoped to their club).
+        register_board_permissions(
+            {
+                f"outreach.{action}_{model}"
+                for model in ("case", "followup", "referral")
+                for action in ("view", "add", "change")
+            }
+            | {
+                "outreach.view_agency",
+                "outreach.view_material",
+                "outreach.view_distribution",
+                "outreach.add_distribution",
+                "outreach.view_panel",
+                "outreach.change_panel",
+                "outreach.view_campaign",
+                "outreach.view_activity",
+            }
+        )

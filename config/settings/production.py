@@ -39,6 +39,9 @@ SAFEWARD_DEMO_ALLOWED = False
 # The outbox key pair must come from the environment (SAFEWARD_SYNC_PRIVATE_KEYS).
 SAFEWARD_SYNC_KEY_FILE = None
 env_required("SAFEWARD_SYNC_PRIVATE_KEYS")
+# The at-risk people's encrypted fields: Fernet keys, newest first (outreach.crypto).
+SAFEWARD_FIELD_KEY_FILE = None
+env_required("SAFEWARD_FIELD_KEYS")
 
 # HTTPS only, behind a proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
