@@ -12,7 +12,29 @@ class OutreachConfig(AppConfig):
 
     def ready(self):
         from clubs.backends import register_board_permissions
+        from clubs.imports import register_sheet
         from outreach import signals  # noqa: F401
+        from outreach.resources import ActivityResource, HandoutResource, MaterialResource
+
+        # Sheets on the one import page (check, preview, then all or nothing).
+        register_sheet(
+            kind="materials",
+            label=_("materials"),
+            permission="outreach.add_material",
+            resource=MaterialResource,
+        )
+        register_sheet(
+            kind="handouts",
+            label=_("materials handed out"),
+            permission="outreach.add_distribution",
+            resource=HandoutResource,
+        )
+        register_sheet(
+            kind="activities",
+            label=_("campaign activities"),
+            permission="outreach.add_activity",
+            resource=ActivityResource,
+        )
 
         # What club leaders and secretaries may do in the admin (scoped to their club).
         register_board_permissions(
