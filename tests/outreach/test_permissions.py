@@ -93,7 +93,7 @@ GUESSABLE = [url for url, _allowed in FIELD + ADMIN_OBJECTS if "{" in url.replac
 @pytest.mark.parametrize("url", GUESSABLE)
 def test_guessed_ids_are_not_found(client, login, records, url, username):
     login(username)
-    guessed = {key: 987654 for key in records}
+    guessed = dict.fromkeys(records, 987654)
     guessed["club"] = records["club"]
     assert client.get(_fill(url, guessed)).status_code == 404
 
