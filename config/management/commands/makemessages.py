@@ -29,6 +29,10 @@ def keep_third_party(po_path: Path) -> int:
 
 
 class Command(makemessages.Command):
+    # No fuzzy matching: msgmerge would otherwise turn an obsolete third-party entry into a
+    # guess for a new project string, and the third-party entry would be lost.
+    msgmerge_options = [*makemessages.Command.msgmerge_options, "--no-fuzzy-matching"]
+
     def write_po_file(self, potfile, locale):
         super().write_po_file(potfile, locale)
         po_path = Path(potfile).parent / locale / "LC_MESSAGES" / f"{self.domain}.po"
