@@ -13,7 +13,7 @@ import random
 
 from django.contrib.auth import get_user_model
 from django.db.models import Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from clubs.demo import FAMILY, FAMILY_WEIGHTS, GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M, _phone
 from clubs.models import Club, Ward
@@ -401,9 +401,10 @@ def _load_campaigns(today: datetime.date) -> None:
 def load(*, stdout=None) -> None:
     """Create the demo cases, materials and campaigns (what is there already stays)."""
     today = timezone.localdate()
-    _load_materials(today)
-    _load_campaigns(today)
-    created = _load_cases(today)
+    with translation.override("vi"):  # the preset's name and description in Vietnamese
+        _load_materials(today)
+        _load_campaigns(today)
+        created = _load_cases(today)
     if stdout and created:
         leaflets = Material.objects.filter(kind=Material.Kind.LEAFLET).aggregate(s=Sum("stock"))
         stdout.write(
