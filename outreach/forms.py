@@ -281,26 +281,10 @@ class ActivityForm(forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = [
-            "title",
-            "held_on",
-            "ward",
-            "kind",
-            "sessions",
-            "attendances",
-            "unique_participants",
-            "reach_zalo",
-            "reach_facebook",
-        ]
+        fields = ["title", "held_on", "ward", "kind", *Activity.FIGURES]
         widgets = {
             name: forms.NumberInput(attrs={"inputmode": "numeric", "min": 0})
-            for name in (
-                "sessions",
-                "attendances",
-                "unique_participants",
-                "reach_zalo",
-                "reach_facebook",
-            )
+            for name in Activity.FIGURES
         }
 
     def __init__(self, *args, campaign, **kwargs):
@@ -313,11 +297,12 @@ class ActivityForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        unique, attendances = cleaned.get("unique_participants"), cleaned.get("attendances")
-        if unique is not None and attendances is not None and unique > attendances:
-            self.add_error(
-                "unique_participants", _("Unique participants cannot exceed the attendances.")
-            )
+        error = Activity.participants_error(
+            attendances=cleaned.get("attendances"),
+            unique_participants=cleaned.get("unique_participants"),
+        )
+        if error:
+            self.add_error("unique_participants", error)
         return cleaned
 
     def service_kwargs(self) -> dict:

@@ -26,6 +26,26 @@ from clubs.models import Club, FieldRecord, Meeting, Member, Ward
 from config.text import fold_vi, to_nfc
 from outreach.fields import EncryptedTextField
 
+
+class FoldedText(models.Model):
+    """Text stored in NFC with a folded copy for diacritics-free admin search.
+
+    ``FOLDED`` maps a text field to its ``*_folded`` column ("hong gai" finds "Hồng Gai").
+    """
+
+    FOLDED: dict[str, str] = {}
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        for source, folded in self.FOLDED.items():
+            value = to_nfc(getattr(self, source)).strip()
+            setattr(self, source, value)
+            setattr(self, folded, fold_vi(value))
+        super().save(*args, **kwargs)
+
+
 # --- at-risk people ------------------------------------------------------------------------
 
 
@@ -270,8 +290,10 @@ class FollowUp(FieldRecord):
         return f"{self.case.code} · {self.done_on.strftime('%d/%m/%Y')}"
 
 
-class Agency(models.Model):
+class Agency(FoldedText):
     """A service people are referred to (editable: agencies change, new NGOs appear)."""
+
+    FOLDED = {"name": "name_folded"}
 
     class Kind(models.TextChoices):
         WARD_COMMITTEE = "ward_committee", _("ward People's Committee")
@@ -301,11 +323,6 @@ class Agency(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.name = to_nfc(self.name).strip()
-        self.name_folded = fold_vi(self.name)
-        super().save(*args, **kwargs)
 
 
 class Referral(FieldRecord):
@@ -472,8 +489,10 @@ class AuditEntry(models.Model):
 # --- materials, stock, distributions, panels -----------------------------------------------
 
 
-class Material(models.Model):
+class Material(FoldedText):
     """A kind of printed material (or a panel design) that clubs and agencies hand out."""
+
+    FOLDED = {"title": "title_folded"}
 
     class Kind(models.TextChoices):
         LEAFLET = "leaflet", _("leaflet")
@@ -520,11 +539,6 @@ class Material(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.title = to_nfc(self.title).strip()
-        self.title_folded = fold_vi(self.title)
-        super().save(*args, **kwargs)
 
 
 class StockReceipt(models.Model):
@@ -612,8 +626,10 @@ class Distribution(FieldRecord):
         return f"{self.material} · {self.quantity} · {self.distributed_on:%d/%m/%Y}"
 
 
-class Panel(models.Model):
+class Panel(FoldedText):
     """A billboard or panel installed in a ward: a fixed asset inspected now and then."""
+
+    FOLDED = {"place": "place_folded"}
 
     class Condition(models.TextChoices):
         GOOD = "good", _("good")
@@ -685,11 +701,6 @@ class Panel(models.Model):
     def __str__(self):
         return self.place
 
-    def save(self, *args, **kwargs):
-        self.place = to_nfc(self.place).strip()
-        self.place_folded = fold_vi(self.place)
-        super().save(*args, **kwargs)
-
     def inspection_due_on(self) -> datetime.date:
         last = self.last_inspected_on or self.installed_on
         return last + datetime.timedelta(days=self.INSPECT_EVERY_DAYS)
@@ -716,8 +727,10 @@ class TargetGroup(models.TextChoices):
     EVERYONE = "everyone", _("everyone")
 
 
-class Campaign(models.Model):
+class Campaign(FoldedText):
     """An awareness campaign with a period and targets (e.g. the 30/7 national day)."""
+
+    FOLDED = {"name": "name_folded"}
 
     class Organiser(models.TextChoices):
         WOMEN_UNION = "women_union", _("Women's Union")
@@ -763,16 +776,11 @@ class Campaign(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.name = to_nfc(self.name).strip()
-        self.name_folded = fold_vi(self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("field:campaign", args=[self.pk])
 
 
-class Activity(FieldRecord, ClusterableModel):
+class Activity(FieldRecord, FoldedText, ClusterableModel):
     """One activity of a campaign: a talk, a training, a contest, a post, a broadcast...
 
     Attendances ("lượt") count every time someone came; unique participants, when known,
@@ -786,6 +794,10 @@ class Activity(FieldRecord, ClusterableModel):
         ONLINE_POST = "online_post", _("online post")
         BROADCAST = "broadcast", _("broadcast")
         DOOR_TO_DOOR = "door_to_door", _("door to door")
+
+    FOLDED = {"title": "title_folded"}
+    # The figures an activity reports (form, sheet and service share the list and the rule).
+    FIGURES = ("sessions", "attendances", "unique_participants", "reach_zalo", "reach_facebook")
 
     campaign = models.ForeignKey(
         Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="activities"
@@ -819,14 +831,16 @@ class Activity(FieldRecord, ClusterableModel):
     def __str__(self):
         return f"{self.title} · {self.held_on:%d/%m/%Y}"
 
-    def save(self, *args, **kwargs):
-        self.title = to_nfc(self.title).strip()
-        self.title_folded = fold_vi(self.title)
-        super().save(*args, **kwargs)
-
     @property
     def online_reach(self) -> int:
         return self.reach_zalo + self.reach_facebook
+
+    @staticmethod
+    def participants_error(*, attendances: int | None, unique_participants: int | None):
+        """The message when unique participants exceed attendances, else None."""
+        if unique_participants is not None and unique_participants > (attendances or 0):
+            return _("Unique participants cannot exceed the attendances.")
+        return None
 
 
 class ActivityPhoto(Orderable):

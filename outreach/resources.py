@@ -244,18 +244,7 @@ class ActivityResource(SheetResource):
 
     class Meta:
         model = Activity
-        fields = (
-            "campaign",
-            "title",
-            "held_on",
-            "ward",
-            "kind",
-            "sessions",
-            "attendances",
-            "unique_participants",
-            "reach_zalo",
-            "reach_facebook",
-        )
+        fields = ("campaign", "title", "held_on", "ward", "kind", *Activity.FIGURES)
         import_id_fields = ()
         skip_diff = True
         report_skipped = True
@@ -292,10 +281,10 @@ class ActivityResource(SheetResource):
         unique = instance.unique_participants
         if unique == 0:
             instance.unique_participants = None
-        elif unique is not None and unique > (instance.attendances or 0):
-            errors["unique_participants"] = [
-                _("Unique participants cannot exceed the attendances.")
-            ]
+        elif error := Activity.participants_error(
+            attendances=instance.attendances, unique_participants=unique
+        ):
+            errors["unique_participants"] = [error]
         if errors:
             raise ValidationError(errors)
         super().validate_instance(instance, import_validation_errors, validate_unique)

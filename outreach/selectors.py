@@ -26,11 +26,17 @@ from outreach.models import (
 )
 
 
-def cases_for(*, user) -> QuerySet[Case]:
-    """The at-risk people *user* may see (none for anyone but the board and coordinators)."""
+def scope_to_cases(queryset: QuerySet, *, user, club_path: str = "club") -> QuerySet:
+    """The part of a queryset of cases (or of case records, through *club_path*, e.g.
+    ``case__club``) that *user* may see; nothing for anyone but the board and coordinators."""
     if not can_see_cases(user=user):
-        return Case.objects.none()
-    return Case.objects.filter(club__in=case_clubs(user=user))
+        return queryset.none()
+    return queryset.filter(**{f"{club_path}__in": case_clubs(user=user)})
+
+
+def cases_for(*, user) -> QuerySet[Case]:
+    """The at-risk people *user* may see."""
+    return scope_to_cases(Case.objects.all(), user=user)
 
 
 def case_detail(*, user, case_id: int) -> Case:

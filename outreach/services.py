@@ -492,10 +492,11 @@ def activity_create(
     client_uuid: uuid.UUID | None = None,
 ) -> Activity:
     """Record what a campaign activity did (unique participants never above attendances)."""
-    if unique_participants is not None and unique_participants > attendances:
-        raise ValidationError(
-            {"unique_participants": _("Unique participants cannot exceed the attendances.")}
-        )
+    error = Activity.participants_error(
+        attendances=attendances, unique_participants=unique_participants
+    )
+    if error:
+        raise ValidationError({"unique_participants": error})
     activity = Activity.objects.create(
         campaign=campaign,
         title=title,

@@ -76,9 +76,7 @@ def _refuse(patterns, *, names=frozenset(), keep=None):
 
 
 def _case_scope(queryset, user):
-    if not can_see_cases(user=user):
-        return queryset.none()
-    return queryset.filter(club__in=case_clubs(user=user))
+    return selectors.scope_to_cases(queryset, user=user)
 
 
 def _case_clubs(request):
@@ -311,9 +309,7 @@ class CaseViewSet(ScopedModelViewSet):
 
 
 def _case_record_scope(queryset, user):
-    if not can_see_cases(user=user):
-        return queryset.none()
-    return queryset.filter(case__club__in=case_clubs(user=user))
+    return selectors.scope_to_cases(queryset, user=user, club_path="case__club")
 
 
 class CaseRecordFilterSet(WagtailFilterSet):
