@@ -166,3 +166,8 @@ def campaign_progress(*, campaign: Campaign) -> tuple[dict, list[Progress]]:
         Progress(_("Materials handed out"), totals["materials"], campaign.target_materials),
     ]
     return totals, [row for row in rows if row.target]
+
+
+def cases_closed_before(*, day: datetime.date) -> QuerySet[Case]:
+    """Closed cases whose closing is older than *day* (what a retention purge removes)."""
+    return Case.objects.filter(status=Case.Status.CLOSED, closed_on__lt=day)

@@ -513,3 +513,42 @@ def activity_create(
     )
     activity.communicators.set(list(communicators))
     return activity
+
+
+# --- rights and retention (used by the hardening work: export, erasure, purge) --------------
+
+
+def case_everything(*, case: Case, actor: Actor) -> dict:
+    """Everything held about one person, for a coordinator answering an access request
+    (the export is audited like any other)."""
+    audit_log(actor=actor, action=AuditEntry.Action.EXPORT, case=case, detail="everything held")
+    fields = ["code", *Case.PERSONAL_FIELDS, "birth_year", "sex", "ethnicity", "target_group"]
+    fields += ["legal_status", "legal_status_authority", "legal_status_document", "risk_factors"]
+    fields += ["status", "next_follow_up_on", "closed_on", "personal_data_erased_at"]
+    return {
+        "case": {name: getattr(case, name) for name in fields},
+        "consents": list(case.consents.values("purpose", "given_on", "withdrawn_on")),
+        "follow_ups": [
+            {"done_on": f.done_on, "method": f.method, "outcome": f.outcome, "note": f.note}
+            for f in case.follow_ups.all()
+        ],
+        "referrals": [
+            {
+                "agency": referral.agency.name,
+                "received_on": referral.received_on,
+                "stage": referral.stage,
+                "support_types": referral.support_types,
+                "note": referral.note,
+                "steps": [(s.stage, s.reached_on, s.note) for s in referral.steps.all()],
+            }
+            for referral in case.referrals.select_related("agency")
+        ],
+    }
+
+
+@transaction.atomic
+def case_purge(*, case: Case, actor: Actor, reason: str) -> None:
+    """Delete a case with its consents, follow-ups and referrals (retention or erasure);
+    the audit rows stay (no foreign key) and one more says it was purged."""
+    audit_log(actor=actor, action=AuditEntry.Action.ERASE, case=case, detail=f"purged: {reason}")
+    case.delete()

@@ -251,3 +251,19 @@ def test_wagtail_log_entries_carry_the_code_not_the_name(client, login, case):
         assert "Lò Thị" not in label and "Lò Thị" not in str(payload)
     assert Case.objects.get(pk=case.pk).full_name == "Lò Thị Đổi"
     assert Referral.objects.filter(case=case).count() == 0
+
+
+def test_everything_held_about_a_person_and_a_purge_that_keeps_the_audit(case, leader):
+    from django.contrib.auth import get_user_model
+
+    coordinator = Actor(user=get_user_model().objects.get(username="coordinator"))
+    held = services.case_everything(case=case, actor=coordinator)
+    assert held["case"]["full_name"] == "Lò Thị Thử"
+    assert {c["purpose"] for c in held["consents"]} == {"follow_up", "reporting"}
+    pk = case.pk
+    services.case_update(case=case, actor=leader, status=Case.Status.CLOSED)
+    assert case in selectors.cases_closed_before(day=timezone.localdate() + datetime.timedelta(1))
+    services.case_purge(case=case, actor=coordinator, reason="retention")
+    assert not Case.objects.filter(pk=pk).exists()
+    actions = list(AuditEntry.objects.filter(case_ref=pk).values_list("action", flat=True))
+    assert "export" in actions and actions.count("erase") == 1
