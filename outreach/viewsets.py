@@ -582,6 +582,19 @@ class MaterialViewSet(ScopedModelViewSet):
         return queryset
 
 
+class StockReceiptFilterSet(WagtailFilterSet):
+    material = django_filters.ModelChoiceFilter(
+        label=_("material"), queryset=Material.objects.all()
+    )
+    received_on = django_filters.DateFromToRangeFilter(
+        label=_("received on"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = StockReceipt
+        fields = []
+
+
 class StockReceiptForm(ScopedForm):
     def save(self, commit=True):
         data = self.cleaned_data
@@ -609,6 +622,7 @@ class StockReceiptViewSet(ScopedModelViewSet):
     edit_view_enabled = False
     list_display = ["material", "quantity", "received_on", "source"]
     list_export = ["material", "quantity", "received_on", "source"]
+    filterset_class = StockReceiptFilterSet
     search_fields = ["material__title_folded"]
     form_fields = ["material", "quantity", "received_on", "source"]
     export_filename = "nhap-kho"
