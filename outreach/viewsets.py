@@ -284,10 +284,7 @@ class CaseViewSet(ScopedModelViewSet):
     ]
     scope = staticmethod(_case_scope)
 
-    def get_edit_handler(self):
-        from wagtail.admin.panels import ObjectList
-
-        return ObjectList(self.panels, base_form_class=CaseAdminForm).bind_to_model(self.model)
+    edit_form_class = CaseAdminForm
 
     def _guard(self, view):
         """Outside the scope: 404. Opening a case writes one audit row (view or change)."""
@@ -355,11 +352,7 @@ class CaseRecordViewSet(ScopedModelViewSet):
 
     scope = staticmethod(_case_record_scope)
 
-    def get_edit_handler(self):
-        from wagtail.admin.panels import ObjectList
-
-        panels = [FieldPanel(name) for name in self.form_fields]
-        return ObjectList(panels, base_form_class=CaseRecordForm).bind_to_model(self.model)
+    edit_form_class = CaseRecordForm
 
 
 class FollowUpViewSet(CaseRecordViewSet):
@@ -631,11 +624,7 @@ class StockReceiptViewSet(ScopedModelViewSet):
     def scope(queryset, user):
         return queryset
 
-    def get_edit_handler(self):
-        from wagtail.admin.panels import ObjectList
-
-        panels = [FieldPanel(name) for name in self.form_fields]
-        return ObjectList(panels, base_form_class=StockReceiptForm).bind_to_model(self.model)
+    edit_form_class = StockReceiptForm
 
     def get_urlpatterns(self):
         # Receipts are never changed or removed here: stock would no longer add up.
@@ -743,11 +732,7 @@ class DistributionViewSet(ScopedModelViewSet):
     export_filename = "phat-tai-lieu"
     scope = staticmethod(_distribution_scope)
 
-    def get_edit_handler(self):
-        from wagtail.admin.panels import ObjectList
-
-        panels = [FieldPanel(name) for name in self.form_fields]
-        return ObjectList(panels, base_form_class=DistributionForm).bind_to_model(self.model)
+    edit_form_class = DistributionForm
 
     def get_urlpatterns(self):
         # A distribution is corrected by deleting it (the copies go back) and recording anew.
@@ -929,10 +914,7 @@ class CampaignViewSet(ScopedModelViewSet):
     export_filename = "chien-dich"
     scope = staticmethod(_campaign_scope)
 
-    def get_edit_handler(self):
-        from wagtail.admin.panels import ObjectList
-
-        return ObjectList(self.panels, base_form_class=CampaignForm).bind_to_model(self.model)
+    edit_form_class = CampaignForm
 
 
 class ActivityFilterSet(WagtailFilterSet):
