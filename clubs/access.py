@@ -94,3 +94,64 @@ def can_manage_club(*, user, club) -> bool:
 def is_club_board(user) -> bool:
     """Leader or secretary of at least one club (what the admin and field app need)."""
     return bool(board_club_ids(user))
+
+
+# --- outreach: at-risk people, campaigns -------------------------------------------------
+
+
+def can_see_cases(*, user, club=None) -> bool:
+    """May *user* see at-risk people (of *club*, or of any club when None)?
+
+    Only the club's leader and secretary and coordinators: communicators, campaign staff,
+    plain members and other clubs' boards see nothing of them, not even a count.
+    """
+    if is_coordinator(user):
+        return True
+    if club is None:
+        return bool(board_club_ids(user))
+    return club.pk in board_club_ids(user)
+
+
+def case_clubs(*, user) -> QuerySet[Club]:
+    """The clubs whose at-risk people *user* may see (the same rule as ``visible_clubs``)."""
+    return visible_clubs(user=user)
+
+
+def can_override_referral_consent(*, user, club) -> bool:
+    """May *user* refer a person without recorded referral consent (with a written reason)?
+    Coordinators and the club's leader; secretaries may not."""
+    return is_coordinator(user) or club_board_role(user=user, club=club) == ClubRole.Role.LEADER
+
+
+def is_campaign_staff(user) -> bool:
+    """Women's union and youth union staff (group ``campaigns``)."""
+    from config.roles import CAMPAIGNS
+
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return _cached(user, "campaigns", lambda: user.groups.filter(name=CAMPAIGNS).exists())
+
+
+def can_manage_campaigns(user) -> bool:
+    """May *user* plan campaigns and record their activities? Campaign staff, coordinators."""
+    return is_coordinator(user) or is_campaign_staff(user)
+
+
+def access_role(*, user, club=None) -> str:
+    """The role *user* acts in, for audit rows: coordinator, leader, secretary, or other."""
+    if is_coordinator(user):
+        return "coordinator"
+    if club is not None:
+        return club_board_role(user=user, club=club) or "other"
+    roles = (
+        set(
+            ClubRole.objects.filter(user=user, role__in=ClubRole.BOARD).values_list(
+                "role", flat=True
+            )
+        )
+        if board_club_ids(user)
+        else set()
+    )
+    if roles:
+        return ClubRole.Role.LEADER if ClubRole.Role.LEADER in roles else ClubRole.Role.SECRETARY
+    return "other"

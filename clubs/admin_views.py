@@ -22,10 +22,7 @@ from clubs.models import ImportJob
 from clubs.resources import RESOURCES
 from clubs.tasks import run_import_job
 
-PERMISSIONS = {
-    ImportJob.Kind.MEMBERS: "clubs.add_member",
-    ImportJob.Kind.MEETINGS: "clubs.add_meeting",
-}
+PERMISSIONS = imports.SHEET_PERMISSIONS
 
 
 def allowed_kinds(user) -> list[str]:
@@ -43,7 +40,7 @@ class ImportForm(forms.Form):
     def __init__(self, *args, kinds, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [
-            (value, label) for value, label in ImportJob.Kind.choices if value in kinds
+            (value, label) for value, label in imports.SHEET_LABELS.items() if value in kinds
         ]
 
 
@@ -79,7 +76,13 @@ def import_start(request):
     return render(
         request,
         "clubs/admin/import_start.html",
-        {"form": form, "jobs": jobs, "kinds": kinds, "page_title": _("Import")},
+        {
+            "form": form,
+            "jobs": jobs,
+            "kinds": kinds,
+            "sheets": [(kind, imports.SHEET_LABELS[kind]) for kind in kinds],
+            "page_title": _("Import"),
+        },
     )
 
 

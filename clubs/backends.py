@@ -12,7 +12,7 @@ Coordinators manage ClubRole rows in the admin; staff groups stay in ``config.ro
 
 from clubs.access import is_club_board
 
-BOARD_PERMISSIONS = frozenset(
+BOARD_PERMISSIONS = set(
     {
         "wagtailadmin.access_admin",
         "clubs.view_ward",
@@ -25,6 +25,11 @@ BOARD_PERMISSIONS = frozenset(
         "clubs.change_meeting",
     }
 )
+
+
+def register_board_permissions(permissions) -> None:
+    """Let an app that depends on clubs (outreach) add what the board may do in its admin."""
+    BOARD_PERMISSIONS.update(permissions)
 
 
 class ClubBoardBackend:

@@ -22,6 +22,22 @@ from clubs.resources import RESOURCES
 
 logger = logging.getLogger(__name__)
 
+# Sheets other apps add (outreach: materials, handouts, campaign activities) register here,
+# so every import goes through this one machinery: kind -> label, permission, resource.
+SHEET_LABELS = dict(ImportJob.Kind.choices)
+SHEET_PERMISSIONS = {
+    ImportJob.Kind.MEMBERS: "clubs.add_member",
+    ImportJob.Kind.MEETINGS: "clubs.add_meeting",
+}
+
+
+def register_sheet(*, kind: str, label, permission: str, resource) -> None:
+    """Offer another kind of sheet on the import page (called from an app's ``ready``)."""
+    SHEET_LABELS[kind] = label
+    SHEET_PERMISSIONS[kind] = permission
+    RESOURCES[kind] = resource
+
+
 BACKGROUND_ROWS = 1000
 MAX_ROWS = 50_000
 MAX_BYTES = 10 * 1024 * 1024
@@ -96,7 +112,7 @@ def runs_in_background(job: ImportJob) -> bool:
 def _run(job: ImportJob, *, dry_run: bool) -> dict:
     """Run the resource over the sheet; return the report."""
     resource = RESOURCES[job.kind](
-        clubs=visible_clubs(user=job.user), progress_key=progress_key(job.pk)
+        clubs=visible_clubs(user=job.user), user=job.user, progress_key=progress_key(job.pk)
     )
     dataset = _trim(read_dataset(job))
     result = resource.import_data(

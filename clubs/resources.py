@@ -180,11 +180,13 @@ class SheetResource(resources.ModelResource):
     columns: dict[str, tuple] = {}
     required_columns: tuple[str, ...] = ()
 
-    def __init__(self, *, clubs, progress_key: str | None = None, **kwargs):
+    def __init__(self, *, clubs, user=None, progress_key: str | None = None, **kwargs):
         super().__init__(**kwargs)
         self.progress_key = progress_key
+        self.user = user
         self.clubs = list(clubs.select_related("ward"))
-        self.fields["club"].widget = ClubWidget(self.clubs)
+        if "club" in self.fields:
+            self.fields["club"].widget = ClubWidget(self.clubs)
         self.duplicates: list[dict] = []
         self.headings: dict[str, str] = {}
         self._line = 0

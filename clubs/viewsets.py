@@ -118,9 +118,10 @@ class ScopedModelViewSet(ModelViewSet):
         return super().get_index_view_kwargs(scope=self.scope, **kwargs)
 
     def get_edit_handler(self):
-        """Panels (or form fields) on ``ScopedForm``, whose club choices are scoped."""
+        """Panels (or form fields) on ``edit_form_class`` (``ScopedForm``: scoped clubs)."""
         panels = getattr(self, "panels", None) or [FieldPanel(name) for name in self.form_fields]
-        return ObjectList(panels, base_form_class=ScopedForm).bind_to_model(self.model)
+        form_class = getattr(self, "edit_form_class", None) or ScopedForm
+        return ObjectList(panels, base_form_class=form_class).bind_to_model(self.model)
 
     def get_urlpatterns(self):
         """Wrap every URL that takes a ``pk``: outside the user's scope it is a 404."""

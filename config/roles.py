@@ -31,6 +31,33 @@ CLUB_RECORDS = [
     for action in ("add", "change", "delete", "view")
 ]
 
+# At-risk people: coordinators see and keep every club's (never delete: erasure and purge are
+# services); the audit trail is read-only for everyone.
+CASE_RECORDS = [
+    f"outreach.{action}_{model}"
+    for model in ("case", "followup", "referral")
+    for action in ("add", "change", "view")
+] + ["outreach.view_auditentry"]
+# Materials, panels and campaigns hold no personal data.
+OUTREACH_RECORDS = [
+    f"outreach.{action}_{model}"
+    for model in (
+        "agency",
+        "material",
+        "stockreceipt",
+        "distribution",
+        "panel",
+        "campaign",
+        "activity",
+    )
+    for action in ("add", "change", "delete", "view")
+]
+CAMPAIGN_RECORDS = [
+    f"outreach.{action}_{model}"
+    for model in ("campaign", "activity")
+    for action in ("add", "change", "delete", "view")
+] + ["outreach.view_material", "outreach.add_distribution", "outreach.view_distribution"]
+
 # group -> model permissions ("app_label.codename"), page permissions on the whole tree,
 # and image/document permissions on the root collection.
 STAFF_ROLES: dict[str, dict[str, list[str]]] = {
@@ -42,6 +69,8 @@ STAFF_ROLES: dict[str, dict[str, list[str]]] = {
             "auth.delete_user",
             "content.change_hotlinesettings",
             *CLUB_RECORDS,
+            *CASE_RECORDS,
+            *OUTREACH_RECORDS,
             "content.view_quizattempt",
         ],
         "page": [*PAGE_EDITING, "bulk_delete_page"],
@@ -58,7 +87,7 @@ STAFF_ROLES: dict[str, dict[str, list[str]]] = {
         "collection": MEDIA_EDITING,
     },
     CAMPAIGNS: {
-        "permissions": ["wagtailadmin.access_admin"],
+        "permissions": ["wagtailadmin.access_admin", *CAMPAIGN_RECORDS],
         "page": [],
         "collection": ["choose_image", "add_image"],
     },

@@ -11,8 +11,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from clubs import urls as clubs_urls
 from config import accounts, sync
 from content import views as content_views
+from outreach import urls as outreach_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -42,7 +44,8 @@ account_patterns = [
 
 urlpatterns += i18n_patterns(
     path("account/", include((account_patterns, "account"))),
-    path("field/", include("clubs.urls")),
+    # One field app: the clubs pages and the outreach pages share the "field" namespace.
+    path("field/", include((clubs_urls.urlpatterns + outreach_urls.urlpatterns, "field"))),
     path("", include("content.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -316,3 +316,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Encryption at rest of at-risk people's personal fields (outreach.crypto): production sets
+# SAFEWARD_FIELD_KEYS (Fernet keys, newest first); elsewhere a key is made once into this file.
+SAFEWARD_FIELD_KEY_FILE = BASE_DIR / "var" / "field-keys.txt"
+# Audit rows about at-risk people are kept this long (manage.py purge_audit), apart from the
+# cases themselves.
+SAFEWARD_AUDIT_RETENTION_DAYS = int(os.environ.get("SAFEWARD_AUDIT_RETENTION_DAYS", "1825"))

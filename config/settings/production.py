@@ -39,6 +39,9 @@ SAFEWARD_DEMO_ALLOWED = False
 # The outbox key pair must come from the environment (SAFEWARD_SYNC_PRIVATE_KEYS).
 SAFEWARD_SYNC_KEY_FILE = None
 env_required("SAFEWARD_SYNC_PRIVATE_KEYS")
+# The at-risk people's encrypted fields: Fernet keys, newest first (outreach.crypto).
+SAFEWARD_FIELD_KEY_FILE = None
+env_required("SAFEWARD_FIELD_KEYS")
 
 # HTTPS only, behind a proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -48,3 +51,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Old browsers: never framed. Current ones follow the CSP's frame-ancestors instead, which
+# lets the admin preview its own pages.
+X_FRAME_OPTIONS = "DENY"

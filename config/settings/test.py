@@ -31,3 +31,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # One outbox key per test run, made on first use.
 SAFEWARD_SYNC_KEY_FILE = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-sync-key.pem"
 atexit.register(SAFEWARD_SYNC_KEY_FILE.unlink, missing_ok=True)
+SAFEWARD_FIELD_KEY_FILE = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-field-keys.txt"
+atexit.register(SAFEWARD_FIELD_KEY_FILE.unlink, missing_ok=True)

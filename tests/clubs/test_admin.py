@@ -38,12 +38,24 @@ def test_anonymous_is_sent_to_the_admin_login(client, demo, url):
 
 
 @pytest.mark.parametrize("username", NO_CLUB_DATA)
-@pytest.mark.parametrize("url", [*LISTINGS, "/admin/clubs/import/"])
+@pytest.mark.parametrize("url", LISTINGS)
 def test_communicators_and_campaign_staff_are_kept_out(client, login, demo, url, username):
     login(username)
     response = client.get(url)
     assert response.status_code in (302, 403)
     assert client.get(url, {"export": "csv"}).status_code in (302, 403)
+
+
+@pytest.mark.parametrize("username", NO_CLUB_DATA)
+def test_staff_without_club_data_import_no_member_or_meeting_sheet(client, login, demo, username):
+    """Campaign staff import campaign activities and handouts (outreach), never club sheets."""
+    login(username)
+    response = client.get("/admin/clubs/import/")
+    if response.status_code == 200:
+        assert not {"members", "meetings"} & set(response.context["kinds"])
+        assert client.get("/admin/clubs/import/template/members.xlsx").status_code in (302, 403)
+    else:
+        assert response.status_code in (302, 403)
 
 
 @pytest.mark.parametrize("username", NO_CLUB_DATA)

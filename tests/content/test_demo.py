@@ -31,6 +31,17 @@ def _snapshot():
     from django.contrib.auth import get_user_model
 
     from clubs.models import Attendance, Club, ClubRole, Meeting, Member, Membership, Ward
+    from outreach.models import (
+        Activity,
+        Campaign,
+        Case,
+        Distribution,
+        FollowUp,
+        Material,
+        Panel,
+        Referral,
+        ReferralStep,
+    )
 
     users = get_user_model().objects.order_by("username").values_list("username", "password")
     return (
@@ -46,6 +57,16 @@ def _snapshot():
         Membership.objects.count(),
         list(Meeting.objects.order_by("pk").values_list("pk", "club_id", "held_on", "kind")),
         Attendance.objects.count(),
+        list(Case.objects.order_by("pk").values_list("pk", "code", "club_id", "status")),
+        [case.full_name for case in Case.objects.order_by("pk")],
+        FollowUp.objects.count(),
+        list(Referral.objects.order_by("pk").values_list("pk", "stage")),
+        ReferralStep.objects.count(),
+        list(Material.objects.order_by("pk").values_list("pk", "title", "stock")),
+        Distribution.objects.count(),
+        Panel.objects.count(),
+        list(Campaign.objects.order_by("pk").values_list("pk", "name")),
+        Activity.objects.count(),
     )
 
 
@@ -114,6 +135,7 @@ def test_production_settings_refuse_demo_accounts():
         "ALLOWED_HOSTS": "safeward.example",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
         "SAFEWARD_SYNC_PRIVATE_KEYS": settings.SAFEWARD_SYNC_KEY_FILE.read_text(),
+        "SAFEWARD_FIELD_KEYS": "a" * 43 + "=",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "load_demo"],

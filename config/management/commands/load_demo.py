@@ -1,4 +1,4 @@
-"""Load SafeWard's demo data: accounts, awareness content, then the pilot clubs.
+"""Load SafeWard's demo data: accounts, awareness content, the pilot clubs, then outreach.
 
 Idempotent: a second run finds everything in place and changes nothing.
 """
@@ -10,6 +10,7 @@ from django.db import transaction
 from clubs import demo as clubs_demo
 from config import demo
 from content import demo as content_demo
+from outreach import demo as outreach_demo
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             accounts = demo.load_accounts()
             content_demo.load(stdout=self.stdout)
             clubs_demo.load(stdout=self.stdout)
+            outreach_demo.load(stdout=self.stdout)
         self.stdout.write("")
         self.stdout.write(
             f"Demo accounts (password: {demo.DEMO_PASSWORD}; two-factor secret for an "

@@ -1,0 +1,859 @@
+"""At-risk people with follow-ups and referrals; the audit trail of who saw them; materials,
+stock, distributions and panels; campaigns and their activities.
+
+Cases, follow-ups and referrals are protected as victim records: their personal fields are
+encrypted at rest (``outreach.fields.EncryptedTextField``), they are not in any search
+index, have no revisions, and ``__str__`` is the pseudonymous code, so no plaintext reaches
+Wagtail's log labels. Who may see them is ``clubs.access.case_clubs``; every view, list,
+search and export writes one ``AuditEntry``.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+from clubs.models import Club, FieldRecord, Meeting, Member, Ward
+from config.text import fold_vi, to_nfc
+from outreach.fields import EncryptedTextField
+
+
+class FoldedText(models.Model):
+    """Text stored in NFC with a folded copy for diacritics-free admin search.
+
+    ``FOLDED`` maps a text field to its ``*_folded`` column ("hong gai" finds "Hồng Gai").
+    """
+
+    FOLDED: dict[str, str] = {}
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        for source, folded in self.FOLDED.items():
+            value = to_nfc(getattr(self, source)).strip()
+            setattr(self, source, value)
+            setattr(self, folded, fold_vi(value))
+        super().save(*args, **kwargs)
+
+
+# --- at-risk people ------------------------------------------------------------------------
+
+
+class RiskFactor(models.TextChoices):
+    JOB_OFFER_ABROAD = "job_offer_abroad", _("“light work, high pay” job offer abroad")
+    ILLEGAL_EXIT = "illegal_exit", _("illegal exit or plan to cross the border")
+    BROKERED_MARRIAGE = "brokered_marriage", _("brokered marriage with a foreigner")
+    CHILDREN_ABROAD = "children_abroad", _("children or relatives abroad out of contact")
+    ONLINE_RECRUITMENT = "online_recruitment", _("recruited through social media")
+    DEBT = "debt", _("debt or hardship")
+    DROPPED_OUT = "dropped_out", _("left school, without work")
+    OTHER = "other", _("other")
+
+
+class SupportType(models.TextChoices):
+    """Support for victims under the 2024 Law on Prevention and Combat of Human Trafficking."""
+
+    ESSENTIAL_NEEDS = "essential_needs", _("essential needs and accommodation (up to 120 days)")
+    TRAVEL = "travel", _("travel home")
+    MEDICAL = "medical", _("medical care")
+    PSYCHOLOGICAL = "psychological", _("psychological support")
+    LEGAL_AID = "legal_aid", _("legal aid")
+    INTERPRETING = "interpreting", _("interpreting")
+    EDUCATION = "education", _("schooling and vocational training")
+    INITIAL_ALLOWANCE = "initial_allowance", _("initial difficulty allowance")
+    LOAN = "loan", _("preferential loan")
+    JOB_COUNSELLING = "job_counselling", _("job counselling")
+
+
+class Case(FieldRecord):
+    """A person at risk of trafficking whom a club follows up (a victim record).
+
+    The code (``HT-2024-007``: the ward's initials, the year, a number) is the only name the
+    record has outside its own page; the personal fields are encrypted.
+    """
+
+    class Sex(models.TextChoices):
+        FEMALE = "female", _("female")
+        MALE = "male", _("male")
+        OTHER = "other", _("other")
+        UNKNOWN = "", _("not recorded")
+
+    class TargetGroup(models.TextChoices):
+        AT_RISK = "at_risk", _("at risk")
+        RETURNED_MIGRANT = "returned_migrant", _("returned illegal migrant")
+        PLANNING_ABROAD = "planning_abroad", _("planning to work abroad")
+        SURVIVOR_FAMILY = "survivor_family", _("survivor's family")
+        RETURNED_VICTIM = "returned_victim", _("returned victim")
+        OTHER = "other", _("other")
+
+    class LegalStatus(models.TextChoices):
+        NONE = "", _("not decided")
+        BEING_IDENTIFIED = "being_identified", _("being identified as a victim")
+        VICTIM = "victim", _("victim (decided by a competent authority)")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        FOLLOWING = "following", _("being followed up")
+        CLOSED = "closed", _("closed")
+
+    club = models.ForeignKey(
+        Club, verbose_name=_("club"), on_delete=models.PROTECT, related_name="cases"
+    )
+    code = models.CharField(_("code"), max_length=30, unique=True, editable=False)
+    # Personal data: encrypted at rest, erased on withdrawal of consent or on request.
+    full_name = EncryptedTextField(_("full name"), blank=True)
+    phone = EncryptedTextField(_("phone"), blank=True)
+    id_number = EncryptedTextField(_("ID number"), blank=True)
+    address = EncryptedTextField(_("address"), blank=True)
+    notes = EncryptedTextField(_("notes"), blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("year of birth"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, blank=True)
+    ethnicity = models.CharField(_("ethnicity"), max_length=40, blank=True)
+    target_group = models.CharField(
+        _("target group"), max_length=20, choices=TargetGroup.choices, default=TargetGroup.AT_RISK
+    )
+    legal_status = models.CharField(
+        _("legal status"), max_length=20, choices=LegalStatus.choices, blank=True
+    )
+    legal_status_authority = models.CharField(_("deciding authority"), max_length=200, blank=True)
+    legal_status_document = models.CharField(
+        _("decision document"), max_length=200, blank=True, help_text=_("Number and date.")
+    )
+    risk_factors = models.JSONField(_("risk factors"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    assigned_member = models.ForeignKey(
+        Member,
+        verbose_name=_("assigned member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    next_follow_up_on = models.DateField(_("next follow-up due"), null=True, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    personal_data_erased_at = models.DateTimeField(
+        _("personal data erased at"), null=True, blank=True, editable=False
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    PERSONAL_FIELDS = ("full_name", "phone", "id_number", "address", "notes")
+
+    class Meta:
+        verbose_name = _("at-risk person")
+        verbose_name_plural = _("at-risk people")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["club", "next_follow_up_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(legal_status="victim")
+                | (~Q(legal_status_authority="") & ~Q(legal_status_document="")),
+                name="case_victim_needs_authority_and_document",
+                violation_error_message=_(
+                    "Only a competent authority decides that a person is a victim: "
+                    "enter the deciding authority and the document."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.code
+
+    def get_absolute_url(self):
+        return reverse("field:case", args=[self.pk])
+
+    @property
+    def ward(self) -> Ward:
+        return self.club.ward
+
+    @property
+    def is_erased(self) -> bool:
+        return self.personal_data_erased_at is not None
+
+    def follow_up_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return (
+            self.status != self.Status.CLOSED
+            and self.next_follow_up_on is not None
+            and self.next_follow_up_on < today
+        )
+
+    def risk_factor_labels(self) -> list[str]:
+        labels = dict(RiskFactor.choices)
+        return [str(labels.get(value, value)) for value in self.risk_factors]
+
+    def consent_for(self, purpose: str) -> "Consent | None":
+        for consent in self.consents.all():
+            if consent.purpose == purpose:
+                return consent
+        return None
+
+    def has_consent(self, purpose: str) -> bool:
+        consent = self.consent_for(purpose)
+        return consent is not None and consent.is_active
+
+
+class CaseCodeCounter(models.Model):
+    """The last number given for one prefix and year (``HT`` 2024 -> 7 gives HT-2024-008)."""
+
+    prefix = models.CharField(max_length=10)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="case_code_counter_once")
+        ]
+
+    def __str__(self):
+        return f"{self.prefix}-{self.year}: {self.last}"
+
+
+class Consent(models.Model):
+    """The person's consent for one purpose; withdrawing it stops that purpose only."""
+
+    class Purpose(models.TextChoices):
+        FOLLOW_UP = "follow_up", _("follow-up")
+        REFERRAL = "referral", _("referral to services")
+        REPORTING = "reporting", _("reporting (anonymous figures)")
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("at-risk person"), on_delete=models.CASCADE, related_name="consents"
+    )
+    purpose = models.CharField(_("purpose"), max_length=12, choices=Purpose.choices)
+    given_on = models.DateField(_("given on"))
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["purpose"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "purpose"], name="consent_once_per_purpose")
+        ]
+
+    def __str__(self):
+        return f"{self.case} · {self.get_purpose_display()}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_on is None
+
+
+class FollowUp(FieldRecord):
+    """One contact with the person: when, how, what came of it, when the next is due."""
+
+    class Method(models.TextChoices):
+        VISIT = "visit", _("home visit")
+        PHONE = "phone", _("phone call")
+        ZALO = "zalo", _("Zalo")
+
+    class Outcome(models.TextChoices):
+        STABLE = "stable", _("stable, no new risk")
+        RISK_DOWN = "risk_down", _("risk lower")
+        RISK_UP = "risk_up", _("risk higher")
+        NEEDS_REFERRAL = "needs_referral", _("needs a referral")
+        NOT_REACHED = "not_reached", _("could not be reached")
+        LEFT_AREA = "left_area", _("has left the area")
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("at-risk person"), on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    done_on = models.DateField(_("date"))
+    method = models.CharField(_("method"), max_length=10, choices=Method.choices)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    note = EncryptedTextField(_("note"), blank=True)
+    next_due_on = models.DateField(_("next follow-up due"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["-done_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.case.code} · {self.done_on.strftime('%d/%m/%Y')}"
+
+
+class Agency(FoldedText):
+    """A service people are referred to (editable: agencies change, new NGOs appear)."""
+
+    FOLDED = {"name": "name_folded"}
+
+    class Kind(models.TextChoices):
+        WARD_COMMITTEE = "ward_committee", _("ward People's Committee")
+        POLICE = "police", _("police")
+        BORDER_GUARD = "border_guard", _("border guard")
+        SOCIAL_AFFAIRS = "social_affairs", _("social-affairs department")
+        HEALTH = "health", _("health service")
+        SUNSHINE_HOUSE = "sunshine_house", _("Sunshine House (Ngôi nhà Ánh Dương)")
+        SHELTER = "shelter", _("shelter")
+        LEGAL_AID = "legal_aid", _("legal aid")
+        VOCATIONAL = "vocational", _("vocational training")
+        HOTLINE = "hotline", _("hotline")
+        NGO = "ngo", _("non-governmental organisation")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=200)
+    name_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("receiving agency")
+        verbose_name_plural = _("receiving agencies")
+        ordering = ["name_folded"]
+
+    def __str__(self):
+        return self.name
+
+
+class Referral(FieldRecord):
+    """A person referred to an agency, followed through received -> ... -> closed."""
+
+    class Stage(models.TextChoices):
+        RECEIVED = "received", _("received")
+        VERIFIED = "verified", _("verified")
+        IDENTIFIED = "identified", _("identified")
+        PROTECTED = "protected", _("protected")
+        SUPPORTED = "supported", _("supported")
+        CLOSED = "closed", _("closed")
+
+    ORDER = [s.value for s in Stage]
+    # Verification is due this many days after the referral was received.
+    VERIFY_WITHIN_DAYS = 3
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("at-risk person"), on_delete=models.CASCADE, related_name="referrals"
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="referrals"
+    )
+    received_on = models.DateField(_("referred on"))
+    stage = models.CharField(
+        _("stage"), max_length=12, choices=Stage.choices, default=Stage.RECEIVED
+    )
+    stage_on = models.DateField(_("stage reached on"))
+    support_types = models.JSONField(_("support"), default=list, blank=True)
+    consent_override_reason = models.TextField(
+        _("reason for referring without consent"), blank=True
+    )
+    consent_override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("override by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    note = EncryptedTextField(_("note"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        ordering = ["-received_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.case.code} · {self.get_stage_display()}"
+
+    def get_absolute_url(self):
+        return reverse("field:referral_step", args=[self.pk])
+
+    def verification_overdue(self, today: datetime.date | None = None) -> bool:
+        """Received more than 3 days ago and still not verified (computed when read)."""
+        today = today or timezone.localdate()
+        return self.stage == self.Stage.RECEIVED and (today - self.received_on).days > (
+            self.VERIFY_WITHIN_DAYS
+        )
+
+    def next_stages(self) -> list[str]:
+        index = self.ORDER.index(self.stage)
+        return self.ORDER[index + 1 :]
+
+    def support_labels(self) -> list[str]:
+        labels = dict(SupportType.choices)
+        return [str(labels.get(value, value)) for value in self.support_types]
+
+
+class ReferralStep(FieldRecord):
+    """One stage a referral reached, with its date and a note (the referral's history)."""
+
+    referral = models.ForeignKey(
+        Referral, verbose_name=_("referral"), on_delete=models.CASCADE, related_name="steps"
+    )
+    stage = models.CharField(_("stage"), max_length=12, choices=Referral.Stage.choices)
+    reached_on = models.DateField(_("date"))
+    note = EncryptedTextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("referral step")
+        verbose_name_plural = _("referral steps")
+        ordering = ["reached_on", "pk"]
+
+    def __str__(self):
+        return f"{self.referral.case.code} · {self.get_stage_display()}"
+
+
+# --- audit ---------------------------------------------------------------------------------
+
+
+class AuditRefused(PermissionDenied):
+    """Audit rows are written once and never changed or deleted by the app."""
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AuditRefused("Audit entries cannot be changed.")
+
+    def delete(self):
+        raise AuditRefused("Audit entries cannot be deleted.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AuditRefused("Audit entries cannot be changed.")
+
+    def update_or_create(self, *args, **kwargs):
+        raise AuditRefused("Audit entries cannot be changed.")
+
+
+class AuditEntry(models.Model):
+    """Who saw or changed which at-risk person, in which role, when, from where.
+
+    No foreign key to the case (the row outlives the case's purge) and no personal data:
+    the case is named by its id and pseudonymous code. Rows are append-only for the app;
+    only ``purge_audit`` removes rows older than ``SAFEWARD_AUDIT_RETENTION_DAYS``.
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("viewed")
+        LIST = "list", _("listed")
+        SEARCH = "search", _("searched")
+        EXPORT = "export", _("exported")
+        CREATE = "create", _("created")
+        CHANGE = "change", _("changed")
+        FOLLOW_UP = "follow_up", _("recorded a follow-up")
+        REFERRAL = "referral", _("recorded a referral step")
+        CONSENT = "consent", _("changed consent")
+        ERASE = "erase", _("erased personal data")
+        AUDIT_READ = "audit_read", _("read the audit trail")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True, editable=False)
+    user_id_ref = models.BigIntegerField(_("user id"), null=True, blank=True, editable=False)
+    username = models.CharField(_("who"), max_length=150, editable=False)
+    role = models.CharField(_("role"), max_length=20, editable=False)
+    action = models.CharField(_("what"), max_length=12, choices=Action.choices, editable=False)
+    case_ref = models.BigIntegerField(_("case id"), null=True, blank=True, db_index=True)
+    case_code = models.CharField(_("code"), max_length=30, blank=True, db_index=True)
+    detail = models.CharField(_("detail"), max_length=200, blank=True, editable=False)
+    path = models.CharField(_("page"), max_length=300, blank=True, editable=False)
+    ip_address = models.GenericIPAddressField(_("from"), null=True, blank=True, editable=False)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["-at", "-pk"]
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return f"{self.at:%d/%m/%Y %H:%M} {self.username} {self.action} {self.case_code}".strip()
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None or not self._state.adding:
+            raise AuditRefused("Audit entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditRefused("Audit entries cannot be deleted.")
+
+
+# --- materials, stock, distributions, panels -----------------------------------------------
+
+
+class Material(FoldedText):
+    """A kind of printed material (or a panel design) that clubs and agencies hand out."""
+
+    FOLDED = {"title": "title_folded"}
+
+    class Kind(models.TextChoices):
+        LEAFLET = "leaflet", _("leaflet")
+        BOOKLET = "booklet", _("Q&A legal booklet")
+        PANEL = "panel", _("panel")
+        POSTER = "poster", _("poster")
+        LAW_BOOK = "law_book", _("law book")
+        OTHER = "other", _("other")
+
+    class Language(models.TextChoices):
+        VI = "vi", _("Vietnamese")
+        EN = "en", _("English")
+        ZH = "zh", _("Chinese")
+        ETHNIC = "ethnic", _("ethnic minority language")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    title_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=Language.choices, default=Language.VI
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    stock = models.PositiveIntegerField(
+        _("in stock"),
+        default=0,
+        editable=False,
+        help_text=_("Received minus handed out; changed only by receipts and distributions."),
+    )
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        ordering = ["kind", "title_folded"]
+        constraints = [
+            models.CheckConstraint(condition=Q(stock__gte=0), name="material_stock_not_negative")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class StockReceipt(models.Model):
+    """Copies of a material received into the province's stock."""
+
+    material = models.ForeignKey(
+        Material, verbose_name=_("material"), on_delete=models.PROTECT, related_name="receipts"
+    )
+    quantity = models.PositiveIntegerField(_("quantity"), validators=[MinValueValidator(1)])
+    received_on = models.DateField(_("received on"))
+    source = models.CharField(_("from"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = _("stock received")
+        verbose_name_plural = _("stock received")
+        ordering = ["-received_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.material} +{self.quantity}"
+
+
+class Distribution(FieldRecord):
+    """Copies of a material handed out in a ward, by a club or at a campaign activity."""
+
+    class Channel(models.TextChoices):
+        MEETING = "meeting", _("club meeting")
+        DOOR_TO_DOOR = "door_to_door", _("door to door")
+        EVENT = "event", _("event or campaign")
+        SCHOOL = "school", _("school")
+        MARKET = "market", _("market or public place")
+        BORDER_GATE = "border_gate", _("border gate or port")
+        OTHER = "other", _("other")
+
+    material = models.ForeignKey(
+        Material,
+        verbose_name=_("material"),
+        on_delete=models.PROTECT,
+        related_name="distributions",
+    )
+    quantity = models.PositiveIntegerField(_("quantity"), validators=[MinValueValidator(1)])
+    distributed_on = models.DateField(_("date"))
+    ward = models.ForeignKey(
+        Ward, verbose_name=_("ward"), on_delete=models.PROTECT, related_name="+"
+    )
+    club = models.ForeignKey(
+        Club,
+        verbose_name=_("club"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="distributions",
+    )
+    channel = models.CharField(_("channel"), max_length=15, choices=Channel.choices)
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    activity = models.ForeignKey(
+        "outreach.Activity",
+        verbose_name=_("campaign activity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="distributions",
+    )
+
+    class Meta:
+        verbose_name = _("distribution")
+        verbose_name_plural = _("distributions")
+        ordering = ["-distributed_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.material} · {self.quantity} · {self.distributed_on:%d/%m/%Y}"
+
+
+class Panel(FoldedText):
+    """A billboard or panel installed in a ward: a fixed asset inspected now and then."""
+
+    FOLDED = {"place": "place_folded"}
+
+    class Condition(models.TextChoices):
+        GOOD = "good", _("good")
+        FADED = "faded", _("faded")
+        DAMAGED = "damaged", _("damaged")
+        REMOVED = "removed", _("removed")
+
+    # An inspection is due this many days after the last one (or the installation).
+    INSPECT_EVERY_DAYS = 180
+
+    place = models.CharField(_("place"), max_length=200)
+    place_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    ward = models.ForeignKey(
+        Ward, verbose_name=_("ward"), on_delete=models.PROTECT, related_name="+"
+    )
+    club = models.ForeignKey(
+        Club,
+        verbose_name=_("club"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="panels",
+        help_text=_("The club that looks after it, if any."),
+    )
+    material = models.ForeignKey(
+        Material,
+        verbose_name=_("design"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="panels",
+        limit_choices_to={"kind": "panel"},
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    installed_on = models.DateField(_("installed on"))
+    condition = models.CharField(
+        _("condition"), max_length=10, choices=Condition.choices, default=Condition.GOOD
+    )
+    last_inspected_on = models.DateField(_("last inspected"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("panel")
+        verbose_name_plural = _("panels")
+        ordering = ["place_folded", "pk"]
+
+    def __str__(self):
+        return self.place
+
+    def inspection_due_on(self) -> datetime.date:
+        last = self.last_inspected_on or self.installed_on
+        return last + datetime.timedelta(days=self.INSPECT_EVERY_DAYS)
+
+    def inspection_overdue(self, today: datetime.date | None = None) -> bool:
+        if self.condition == self.Condition.REMOVED:
+            return False
+        return self.inspection_due_on() < (today or timezone.localdate())
+
+    inspection_overdue.boolean = True
+
+
+# --- campaigns -----------------------------------------------------------------------------
+
+
+class TargetGroup(models.TextChoices):
+    YOUTH = "youth", _("young people")
+    STUDENTS = "students", _("pupils and students")
+    WOMEN = "women", _("women")
+    WORKERS = "workers", _("workers planning to work abroad")
+    ETHNIC = "ethnic", _("ethnic minorities")
+    BORDER = "border", _("border and island residents")
+    PARENTS = "parents", _("parents")
+    EVERYONE = "everyone", _("everyone")
+
+
+class Campaign(FoldedText):
+    """An awareness campaign with a period and targets (e.g. the 30/7 national day)."""
+
+    FOLDED = {"name": "name_folded"}
+
+    class Organiser(models.TextChoices):
+        WOMEN_UNION = "women_union", _("Women's Union")
+        YOUTH_UNION = "youth_union", _("Youth Union")
+        CLUB = "club", _("club")
+        POLICE = "police", _("police")
+        BORDER_GUARD = "border_guard", _("border guard")
+        SOCIAL_AFFAIRS = "social_affairs", _("social-affairs department")
+        OTHER = "other", _("other")
+
+    class Theme(models.TextChoices):
+        NATIONAL_DAY = "national_day", _("30/7: World and National Day against Trafficking")
+        SAFE_MIGRATION = "safe_migration", _("safe migration and work abroad")
+        ONLINE_RECRUITMENT = "online_recruitment", _("fake online recruitment")
+        LAW = "law", _("the law")
+        CONTEST = "contest", _("contest")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=200)
+    name_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    organiser = models.CharField(_("organiser"), max_length=20, choices=Organiser.choices)
+    theme = models.CharField(_("theme"), max_length=20, choices=Theme.choices)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    target_groups = models.JSONField(_("target groups"), default=list, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    target_sessions = models.PositiveIntegerField(_("target: sessions"), default=0)
+    target_attendances = models.PositiveIntegerField(_("target: attendances (lượt)"), default=0)
+    target_participants = models.PositiveIntegerField(_("target: unique participants"), default=0)
+    target_online_reach = models.PositiveIntegerField(_("target: online reach"), default=0)
+    target_materials = models.PositiveIntegerField(_("target: materials handed out"), default=0)
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        ordering = ["-starts_on", "name_folded"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="campaign_period_in_order"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("field:campaign", args=[self.pk])
+
+
+class Activity(FieldRecord, FoldedText, ClusterableModel):
+    """One activity of a campaign: a talk, a training, a contest, a post, a broadcast...
+
+    Attendances ("lượt") count every time someone came; unique participants, when known,
+    count each person once: they are never added together.
+    """
+
+    class Kind(models.TextChoices):
+        TALK = "talk", _("talk")
+        TRAINING = "training", _("training")
+        CONTEST = "contest", _("contest")
+        ONLINE_POST = "online_post", _("online post")
+        BROADCAST = "broadcast", _("broadcast")
+        DOOR_TO_DOOR = "door_to_door", _("door to door")
+
+    FOLDED = {"title": "title_folded"}
+    # The figures an activity reports (form, sheet and service share the list and the rule).
+    FIGURES = ("sessions", "attendances", "unique_participants", "reach_zalo", "reach_facebook")
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="activities"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    title_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    held_on = models.DateField(_("date"))
+    ward = models.ForeignKey(
+        Ward, verbose_name=_("ward"), on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
+    sessions = models.PositiveIntegerField(_("sessions"), default=1)
+    attendances = models.PositiveIntegerField(_("attendances (lượt)"), default=0)
+    unique_participants = models.PositiveIntegerField(
+        _("unique participants"), null=True, blank=True, help_text=_("Only when known.")
+    )
+    reach_zalo = models.PositiveIntegerField(_("reach on Zalo"), default=0)
+    reach_facebook = models.PositiveIntegerField(_("reach on Facebook"), default=0)
+    communicators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("communicators involved"),
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("campaign activity")
+        verbose_name_plural = _("campaign activities")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.title} · {self.held_on:%d/%m/%Y}"
+
+    @property
+    def online_reach(self) -> int:
+        return self.reach_zalo + self.reach_facebook
+
+    @staticmethod
+    def participants_error(*, attendances: int | None, unique_participants: int | None):
+        """The message when unique participants exceed attendances, else None."""
+        if unique_participants is not None and unique_participants > (attendances or 0):
+            return _("Unique participants cannot exceed the attendances.")
+        return None
+
+
+class ActivityPhoto(Orderable):
+    """A photo of a campaign activity (public events: Wagtail's image library)."""
+
+    activity = ParentalKey(Activity, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("photo"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return f"{self.activity} · {self.image_id}"
