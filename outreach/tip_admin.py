@@ -156,12 +156,16 @@ def tip_convert(request, pk):
         return redirect("outreach_tips:inspect", tip.pk)
     form = TipConvertForm(request.POST or None, tip=tip)
     if request.method == "POST" and form.is_valid():
-        case = tips.tip_convert_to_case(
-            tip=tip,
-            club=form.cleaned_data["club"],
-            target_group=form.cleaned_data["target_group"],
-            actor=Actor.from_request(request),
-        )
+        try:
+            case = tips.tip_convert_to_case(
+                tip=tip,
+                club=form.cleaned_data["club"],
+                target_group=form.cleaned_data["target_group"],
+                actor=Actor.from_request(request),
+            )
+        except tips.TipAlreadyHandled:  # another coordinator was quicker
+            messages.error(request, _("This tip was already handled."))
+            return redirect("outreach_tips:inspect", tip.pk)
         messages.success(
             request,
             _("Tip %(tip)s is now the at-risk person %(case)s.") % {"tip": tip, "case": case},
@@ -178,7 +182,11 @@ def tip_close(request, pk):
     form = TipCloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actor = Actor.from_request(request)
-        tips.tip_close(tip=tip, reason=form.cleaned_data["reason"], actor=actor)
+        try:
+            tips.tip_close(tip=tip, reason=form.cleaned_data["reason"], actor=actor)
+        except tips.TipAlreadyHandled:
+            messages.error(request, _("This tip was already handled."))
+            return redirect("outreach_tips:inspect", tip.pk)
         messages.success(request, _("Tip %(tip)s was closed.") % {"tip": tip})
         return redirect("outreach_tips:index")
     return _render(request, "outreach/admin/tip_close.html", tip, form, _("Close the tip"))
