@@ -323,3 +323,11 @@ SAFEWARD_FIELD_KEY_FILE = BASE_DIR / "var" / "field-keys.txt"
 # Audit rows about at-risk people are kept this long (manage.py purge_audit), apart from the
 # cases themselves.
 SAFEWARD_AUDIT_RETENTION_DAYS = int(os.environ.get("SAFEWARD_AUDIT_RETENTION_DAYS", "1825"))
+# Closed cases (with their consents, follow-ups and referrals) are purged this long after
+# closing (manage.py purge).
+SAFEWARD_CASE_RETENTION_DAYS = int(os.environ.get("SAFEWARD_CASE_RETENTION_DAYS", "1825"))
+# What `manage.py purge` runs: each is f(*, now, dry_run=False) -> {label: count}.
+SAFEWARD_RETENTION_PURGERS = [
+    "config.retention.purge_closed_cases",
+    "config.retention.purge_audit_rows",
+]
