@@ -36,6 +36,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonR
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from config import sync_crypto
 from config.models import SyncReceipt
@@ -114,6 +115,7 @@ def aad_for(*, submission_uuid: uuid_module.UUID, user) -> bytes:
     return f"{submission_uuid}:{author}".encode()
 
 
+@sensitive_variables("plaintext", "payload", "data", "envelope", "files")
 def read_submission(request: HttpRequest, *, public: bool = False) -> Submission:
     """Read a POST as a submission: an encrypted outbox envelope (JSON) or a plain form.
 
@@ -283,6 +285,9 @@ def submit_form(
     ``on_invalid(form)`` and ``on_conflict(form, conflict)`` render the page again for a
     plain POST.
     """
+    # What the sensitive_post_parameters decorator does: every form sent through the sync
+    # protocol (cases, members, tips...) is hidden whole from error reports.
+    request.sensitive_post_parameters = "__ALL__"
     try:
         submission = read_submission(request, public=public)
         if wants_json(request) and submission.uuid is None:
@@ -325,6 +330,7 @@ def sync_login_required(view=None, *, login_url=None):
     """
 
     def decorate(view):
+        @sensitive_post_parameters()
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.user.is_authenticated:
