@@ -135,31 +135,49 @@ def read_submission(request: HttpRequest, *, public: bool = False) -> Submission
             plaintext = sync_crypto.open_envelope(
                 envelope, aad=aad_for(submission_uuid=header_uuid, user=author)
             )
-            payload = json.loads(plaintext)
+            data, files = _payload_parts(json.loads(plaintext))
         except (ValueError, KeyError, TypeError, sync_crypto.EnvelopeError) as error:
             raise SubmissionError(_("The submission could not be read.")) from error
-        data = QueryDict(mutable=True)
-        for name, values in (payload.get("fields") or {}).items():
-            data.setlist(str(name), [str(value) for value in values])
-        files = MultiValueDict()
-        for name, uploads in (payload.get("files") or {}).items():
-            files.setlist(
-                str(name),
-                [
-                    SimpleUploadedFile(
-                        str(upload.get("name") or "file"),
-                        base64.b64decode(upload["data"]),
-                        content_type=str(upload.get("type") or "application/octet-stream"),
-                    )
-                    for upload in uploads
-                ],
-            )
-        data._mutable = False
         return Submission(uuid=header_uuid, data=data, files=files, encrypted=True)
     form_uuid = _parse_uuid(request.POST.get(UUID_FIELD))
     return Submission(
         uuid=header_uuid or form_uuid, data=request.POST, files=request.FILES, encrypted=False
     )
+
+
+SCALARS = (str, int, float, bool)
+
+
+def _payload_parts(payload) -> tuple[QueryDict, MultiValueDict]:
+    """The fields and files of a decrypted item; TypeError when it has another shape
+    (``{"fields": {name: [value, ...]}, "files": {name: [{"name", "type", "data"}]}}``)."""
+    if not isinstance(payload, dict):
+        raise TypeError("payload")
+    fields, uploads = payload.get("fields") or {}, payload.get("files") or {}
+    if not isinstance(fields, dict) or not isinstance(uploads, dict):
+        raise TypeError("fields or files")
+    data = QueryDict(mutable=True)
+    for name, values in fields.items():
+        if not isinstance(values, list) or not all(isinstance(v, SCALARS) for v in values):
+            raise TypeError(name)
+        data.setlist(str(name), [str(value) for value in values])
+    files = MultiValueDict()
+    for name, items in uploads.items():
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            raise TypeError(name)
+        files.setlist(
+            str(name),
+            [
+                SimpleUploadedFile(
+                    str(item.get("name") or "file"),
+                    base64.b64decode(str(item["data"]), validate=True),
+                    content_type=str(item.get("type") or "application/octet-stream"),
+                )
+                for item in items
+            ],
+        )
+    data._mutable = False
+    return data, files
 
 
 def receipt_body(receipt: SyncReceipt) -> dict:
