@@ -11,7 +11,7 @@ import uuid
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clubs.forms import MeetingForm, MemberForm
@@ -308,6 +308,8 @@ def test_admin_create_forms_never_fail_or_half_write(client, login, demo, url):
     login("coordinator")
     assert client.get(url).status_code == 200
 
+    # Admin pages are heavy to render: a third of the profile's examples (at least 8).
+    @settings(max_examples=max(8, settings.default.max_examples // 3))
     @given(data=form_data(names, good))
     def check(data):
         before = _counts()
