@@ -5,6 +5,7 @@ submission writes nothing (row counts unchanged).
 Profiles (tests/conftest.py): "ci" by default, HYPOTHESIS_PROFILE=thorough for more.
 """
 
+import base64
 import json
 import uuid
 
@@ -18,7 +19,7 @@ from clubs.forms import MeetingForm, MemberForm
 from clubs.models import Attendance, Club, Meeting, Member, Membership
 from config import sync
 from config.models import SyncReceipt
-from config.sync_crypto import seal_envelope
+from config.sync_crypto import current_public_key, seal_envelope
 from content.forms import QuizAnswerForm
 from content.models import PollPage, PollVote, QuizAnswer, QuizAttempt, QuizPage
 from outreach.forms import (
@@ -63,6 +64,10 @@ WATCHED = [
     QuizAnswer,
     PollVote,
 ]
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode()
 
 
 ENVELOPE_KEYS = ["v", "kid", "alg", "iv", "key", "ciphertext", "data", "wrapped_key"]
@@ -196,9 +201,18 @@ def test_the_sync_endpoint_survives_broken_requests(client, login, place, kind):
         lambda inner: st.lists(inner, max_size=3) | st.dictionaries(UNICODE, inner, max_size=3),
         max_leaves=8,
     )
+    # Envelope-shaped objects, sometimes naming the server's real key (so decryption runs).
+    real_kid = current_public_key()["kid"]
     envelope_like = st.fixed_dictionaries(
         {},
-        optional=dict.fromkeys(ENVELOPE_KEYS, json_values),
+        optional={
+            **dict.fromkeys(ENVELOPE_KEYS, json_values),
+            "kid": st.one_of(st.just(real_kid), json_values),
+            "v": st.one_of(st.just(1), json_values),
+            "key": st.one_of(st.binary(max_size=400).map(_b64), json_values),
+            "iv": st.one_of(st.binary(min_size=12, max_size=12).map(_b64), json_values),
+            "data": st.one_of(st.binary(max_size=100).map(_b64), json_values),
+        },
     )
     bodies = st.one_of(
         UNICODE,
