@@ -227,6 +227,12 @@ def respond(
         if existing is not None:
             return _replay(submission, existing, author, digest, json_client, on_success)
     if not form.is_valid():
+        if submission.uuid is not None:
+            # The same item sent twice at once: the other request may have stored it while
+            # this one was validating (and now fails a "not twice" check): it is a replay.
+            existing = SyncReceipt.objects.filter(uuid=submission.uuid).first()
+            if existing is not None:
+                return _replay(submission, existing, author, digest, json_client, on_success)
         if json_client:
             return _invalid_json(submission, form)
         return on_invalid()
