@@ -6,6 +6,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 WORKERS ?= 3
+# Access log without query strings (a search may hold a name) or the referrer.
+ACCESS_LOG_FORMAT ?= %(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)s
 
 .PHONY: run test install messages migrate demo serve-prod bench lint check clean
 
@@ -52,7 +54,8 @@ serve-prod: install
 	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py collectstatic --noinput -v 0
 	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.production $(VENV)/bin/gunicorn config.wsgi \
-		--bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --env DJANGO_SETTINGS_MODULE=config.settings.production
+		--bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' \
+		--env DJANGO_SETTINGS_MODULE=config.settings.production
 
 bench: install
 	$(PY) tests/bench/run.py

@@ -18,6 +18,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
@@ -131,6 +132,8 @@ class ScopedModelViewSet(ModelViewSet):
                 pattern = path(
                     str(pattern.pattern), self._guard(pattern.callback), name=pattern.name
                 )
+            # Members' and at-risk people's forms: never in an error report.
+            pattern.callback = sensitive_post_parameters()(pattern.callback)
             patterns.append(pattern)
         return patterns
 

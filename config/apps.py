@@ -14,7 +14,9 @@ class SafeWardConfig(AppConfig):
         from config import accounts  # noqa: F401 - connects the sign-in signal receivers
         from config.csp import add_nonce_to_chooser_scripts
         from config.roles import sync_staff_roles
+        from config.widgets import tolerate_bad_chooser_ids
 
         # Runs once, after every app's permissions exist.
         add_nonce_to_chooser_scripts()
+        tolerate_bad_chooser_ids()
         post_migrate.connect(sync_staff_roles, sender=self, dispatch_uid="safeward-roles")

@@ -53,6 +53,9 @@ class SafeWardCSPMiddleware(CSPMiddleware):
     def process_request(self, request):
         super().process_request(request)
         if is_app_path(request.path_info):
+            # Every app page carries its nonce, inline scripts or not (django-csp adds it to
+            # the header only once it has been read).
+            str(request.csp_nonce)
             request._safeward_nonce_token = set_current_nonce(request.csp_nonce)
 
     def process_response(self, request, response):

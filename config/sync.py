@@ -36,6 +36,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonR
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from config import sync_crypto
 from config.models import SyncReceipt
@@ -114,6 +115,7 @@ def aad_for(*, submission_uuid: uuid_module.UUID, user) -> bytes:
     return f"{submission_uuid}:{author}".encode()
 
 
+@sensitive_variables("plaintext", "payload", "data", "envelope", "files")
 def read_submission(request: HttpRequest, *, public: bool = False) -> Submission:
     """Read a POST as a submission: an encrypted outbox envelope (JSON) or a plain form.
 
@@ -133,31 +135,49 @@ def read_submission(request: HttpRequest, *, public: bool = False) -> Submission
             plaintext = sync_crypto.open_envelope(
                 envelope, aad=aad_for(submission_uuid=header_uuid, user=author)
             )
-            payload = json.loads(plaintext)
+            data, files = _payload_parts(json.loads(plaintext))
         except (ValueError, KeyError, TypeError, sync_crypto.EnvelopeError) as error:
             raise SubmissionError(_("The submission could not be read.")) from error
-        data = QueryDict(mutable=True)
-        for name, values in (payload.get("fields") or {}).items():
-            data.setlist(str(name), [str(value) for value in values])
-        files = MultiValueDict()
-        for name, uploads in (payload.get("files") or {}).items():
-            files.setlist(
-                str(name),
-                [
-                    SimpleUploadedFile(
-                        str(upload.get("name") or "file"),
-                        base64.b64decode(upload["data"]),
-                        content_type=str(upload.get("type") or "application/octet-stream"),
-                    )
-                    for upload in uploads
-                ],
-            )
-        data._mutable = False
         return Submission(uuid=header_uuid, data=data, files=files, encrypted=True)
     form_uuid = _parse_uuid(request.POST.get(UUID_FIELD))
     return Submission(
         uuid=header_uuid or form_uuid, data=request.POST, files=request.FILES, encrypted=False
     )
+
+
+SCALARS = (str, int, float, bool)
+
+
+def _payload_parts(payload) -> tuple[QueryDict, MultiValueDict]:
+    """The fields and files of a decrypted item; TypeError when it has another shape
+    (``{"fields": {name: [value, ...]}, "files": {name: [{"name", "type", "data"}]}}``)."""
+    if not isinstance(payload, dict):
+        raise TypeError("payload")
+    fields, uploads = payload.get("fields") or {}, payload.get("files") or {}
+    if not isinstance(fields, dict) or not isinstance(uploads, dict):
+        raise TypeError("fields or files")
+    data = QueryDict(mutable=True)
+    for name, values in fields.items():
+        if not isinstance(values, list) or not all(isinstance(v, SCALARS) for v in values):
+            raise TypeError(name)
+        data.setlist(str(name), [str(value) for value in values])
+    files = MultiValueDict()
+    for name, items in uploads.items():
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            raise TypeError(name)
+        files.setlist(
+            str(name),
+            [
+                SimpleUploadedFile(
+                    str(item.get("name") or "file"),
+                    base64.b64decode(str(item["data"]), validate=True),
+                    content_type=str(item.get("type") or "application/octet-stream"),
+                )
+                for item in items
+            ],
+        )
+    data._mutable = False
+    return data, files
 
 
 def receipt_body(receipt: SyncReceipt) -> dict:
@@ -296,6 +316,9 @@ def submit_form(
     ``on_invalid(form)`` and ``on_conflict(form, conflict)`` render the page again for a
     plain POST.
     """
+    # What the sensitive_post_parameters decorator does: every form sent through the sync
+    # protocol (cases, members, tips...) is hidden whole from error reports.
+    request.sensitive_post_parameters = "__ALL__"
     try:
         submission = read_submission(request, public=public)
         if wants_json(request) and submission.uuid is None:
@@ -338,6 +361,7 @@ def sync_login_required(view=None, *, login_url=None):
     """
 
     def decorate(view):
+        @sensitive_post_parameters()
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.user.is_authenticated:

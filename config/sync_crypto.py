@@ -13,6 +13,7 @@ and tests fall back to a key generated once into ``SAFEWARD_SYNC_KEY_FILE``.
 import base64
 import hashlib
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,16 +47,29 @@ def _load_pem_text() -> str:
         raise ImproperlyConfigured("Set SAFEWARD_SYNC_PRIVATE_KEYS (PEM) for the outbox.")
     path = Path(key_file)
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
-        pem = key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        path.write_bytes(pem)
-        path.chmod(0o600)
+        _create_key_file(path)
     return path.read_text()
+
+
+def _create_key_file(path: Path) -> None:
+    """Write a new key pair to *path* unless another thread or process got there first: the
+    key is written to a temporary file and linked into place, which fails if one exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    temporary.write_bytes(pem)
+    temporary.chmod(0o600)
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        pass  # another request made the key first: everyone uses that one
+    finally:
+        temporary.unlink()
 
 
 def key_id(public_key) -> str:
@@ -65,9 +79,17 @@ def key_id(public_key) -> str:
     return hashlib.sha256(der).hexdigest()[:16]
 
 
+_KEYS_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def private_keys() -> dict:
     """kid -> private key, newest first (dicts keep insertion order)."""
+    with _KEYS_LOCK:  # threads that miss the cache at once load (or make) the key once
+        return _load_private_keys()
+
+
+def _load_private_keys() -> dict:
     keys = {}
     for pem in _split_pems(_load_pem_text()):
         key = serialization.load_pem_private_key(pem.encode(), password=None)

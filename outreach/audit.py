@@ -41,7 +41,7 @@ def audit_log(
     return AuditEntry.objects.create(
         user_id_ref=user.pk if authenticated else None,
         username=user.get_username() if authenticated else "",
-        role=access_role(user=user, club=club) if authenticated else "anonymous",
+        role=_role(user, club, authenticated),
         action=action,
         case_ref=case.pk if case is not None else None,
         case_code=case.code if case is not None else "",
@@ -49,6 +49,13 @@ def audit_log(
         path=actor.path,
         ip_address=actor.ip_address,
     )
+
+
+def _role(user, club, authenticated: bool) -> str:
+    if authenticated:
+        return access_role(user=user, club=club)
+    # No user at all: the app itself (a scheduled purge), not a visitor.
+    return "system" if user is None else "anonymous"
 
 
 def audit_request(request: HttpRequest, *, action: str, case=None, club=None, detail=""):

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET
 
 from clubs.access import can_manage_campaigns, can_see_cases, case_clubs, visible_clubs
@@ -37,8 +38,11 @@ field_login_required = login_required(login_url=reverse_lazy("field:login"))
 
 
 def _field_view(view):
-    """Signed in (JSON clients get 401, the outbox keeps the item), else the field login."""
+    """Signed in (JSON clients get 401, the outbox keeps the item), else the field login.
+    Error reports show neither the POST data nor the view's local variables."""
+    view = sensitive_variables()(view)
 
+    @sensitive_post_parameters()
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated and not sync.wants_json(request):
             return field_login_required(view)(request, *args, **kwargs)

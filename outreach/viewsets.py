@@ -26,7 +26,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSetGroup
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -37,7 +37,7 @@ from clubs.viewsets import (
     ScopedIndexView,
     ScopedModelViewSet,
 )
-from outreach import selectors, services
+from outreach import admin_views, selectors, services
 from outreach.audit import audit_request
 from outreach.forms import clean_id_number
 from outreach.models import (
@@ -216,6 +216,37 @@ class CaseCreateView(generic.CreateView):
         return instance
 
 
+class CaseEditView(generic.EditView):
+    @cached_property
+    def header_more_buttons(self):
+        """Coordinators answer access and erasure requests from the case's page."""
+        buttons = super().header_more_buttons
+        if is_coordinator(self.request.user):
+            pk = self.object.pk
+            everything = reverse("outreach_cases:everything", args=[pk])
+            buttons += [
+                Button(
+                    _("Export everything held (JSON)"),
+                    url=f"{everything}?format=json",
+                    icon_name="download",
+                    priority=30,
+                ),
+                Button(
+                    _("Export everything held (Excel)"),
+                    url=f"{everything}?format=xlsx",
+                    icon_name="download",
+                    priority=31,
+                ),
+                Button(
+                    _("Erase on request"),
+                    url=reverse("outreach_cases:erase", args=[pk]),
+                    icon_name="bin",
+                    priority=40,
+                ),
+            ]
+        return buttons
+
+
 class CaseViewSet(ScopedModelViewSet):
     model = Case
     name = "outreach_cases"
@@ -224,6 +255,7 @@ class CaseViewSet(ScopedModelViewSet):
     menu_label = _("At-risk people")
     index_view_class = CaseIndexView
     add_view_class = CaseCreateView
+    edit_view_class = CaseEditView
     list_display = [
         "code",
         "club",
@@ -285,6 +317,13 @@ class CaseViewSet(ScopedModelViewSet):
     scope = staticmethod(_case_scope)
 
     edit_form_class = CaseAdminForm
+
+    def get_urlpatterns(self):
+        # The rights views check for a coordinator and the scope themselves (404 otherwise).
+        return super().get_urlpatterns() + [
+            path("everything/<int:pk>/", admin_views.case_everything, name="everything"),
+            path("erase/<int:pk>/", admin_views.case_erase, name="erase"),
+        ]
 
     def _guard(self, view):
         """Outside the scope: 404. Opening a case writes one audit row (view or change)."""

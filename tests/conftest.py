@@ -1,11 +1,26 @@
 """Fixtures shared by the whole suite."""
 
 import io
+import os
 
 import pytest
 from django.core.management import call_command
 from django.db import connections
 from django.db.utils import ConnectionHandler
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Fuzz tests (tests/security/test_fuzz.py): a small profile by default and in CI, a larger
+# one on demand: HYPOTHESIS_PROFILE=thorough make test. Examples share one test's database
+# transaction (a function-scoped fixture), which the tests account for.
+_FUZZ_HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+hypothesis_settings.register_profile(
+    "ci", max_examples=25, deadline=None, suppress_health_check=_FUZZ_HEALTH, database=None
+)
+hypothesis_settings.register_profile(
+    "thorough", max_examples=400, deadline=None, suppress_health_check=_FUZZ_HEALTH
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

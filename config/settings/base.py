@@ -319,12 +319,49 @@ SAFEWARD_SYNC_KEY_FILE = BASE_DIR / "var" / "sync-private-key.pem"
 # Demo accounts exist only where this is true (dev and test settings).
 SAFEWARD_DEMO_ALLOWED = False
 
+# Every handler redacts personal data first (config.logging); error e-mails to ADMINS use
+# the reporter and filter that hide personal fields, query strings and request bodies.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "redact_personal_data": {"()": "config.logging.RedactPersonalData"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_personal_data"]},
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["redact_personal_data", "require_debug_false"],
+        },
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_personal_data"],
+        },
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }
+DEFAULT_EXCEPTION_REPORTER_FILTER = "config.logging.SafeExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "config.logging.SafeExceptionReporter"
+# Who gets error reports (comma-separated e-mail addresses).
+ADMINS = [
+    ("", address.strip())
+    for address in os.environ.get("SAFEWARD_ADMINS", "").split(",")
+    if address.strip()
+]
 
 # Encryption at rest of at-risk people's personal fields (outreach.crypto): production sets
 # SAFEWARD_FIELD_KEYS (Fernet keys, newest first); elsewhere a key is made once into this file.
@@ -337,3 +374,12 @@ SAFEWARD_AUDIT_RETENTION_DAYS = int(os.environ.get("SAFEWARD_AUDIT_RETENTION_DAY
 SAFEWARD_TIP_RETENTION_DAYS = int(os.environ.get("SAFEWARD_TIP_RETENTION_DAYS", "365"))
 SAFEWARD_TIP_RATE_LIMIT = (int(os.environ.get("SAFEWARD_TIP_RATE_LIMIT", "20")), 60 * 60)
 SAFEWARD_TIP_MAX_BYTES = 64 * 1024
+# Closed cases (with their consents, follow-ups and referrals) are purged this long after
+# closing (manage.py purge).
+SAFEWARD_CASE_RETENTION_DAYS = int(os.environ.get("SAFEWARD_CASE_RETENTION_DAYS", "1825"))
+# What `manage.py purge` runs: each is f(*, now, dry_run=False) -> {label: count}.
+SAFEWARD_RETENTION_PURGERS = [
+    "config.retention.purge_closed_cases",
+    "config.retention.purge_audit_rows",
+    "outreach.tips.purge_expired_tips",
+]

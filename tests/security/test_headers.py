@@ -83,3 +83,50 @@ def test_login_and_account_pages_have_a_policy(client, demo):
     for url in ["/admin/login/", "/account/two-factor/verify/"]:
         response = client.get(url)
         assert "Content-Security-Policy" in response, url
+
+
+def _field_and_account_urls():
+    from clubs.models import Club
+    from outreach.models import Case
+
+    club = Club.objects.get(ward__name="Cao Xanh", ward__valid_to__isnull=False)
+    case = Case.objects.filter(club=club).first()
+    return [
+        "/field/follow-ups/overdue/",
+        f"/field/clubs/{club.pk}/",
+        f"/field/clubs/{club.pk}/meetings/new/",
+        f"/field/clubs/{club.pk}/cases/",
+        f"/field/cases/{case.pk}/",
+        f"/field/cases/{case.pk}/follow-ups/new/",
+        "/field/outbox/",
+        f"/en/field/clubs/{club.pk}/",
+        "/account/two-factor/",
+        "/en/account/two-factor/verify/",
+    ]
+
+
+def test_field_and_account_pages_have_the_nonce_policy(client, demo, login):
+    """The app policy (a fresh nonce, nothing else inline) on every field and account page."""
+    login("leader-cao-xanh")
+    nonces = set()
+    for url in _field_and_account_urls():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        policy = _csp(response)
+        nonce = _nonce(response)
+        assert nonce, url
+        nonces.add(nonce)
+        assert "'unsafe-inline'" not in policy["script-src"], url
+        assert "'unsafe-eval'" not in policy["script-src"], url
+        assert policy["object-src"] == ["'none'"], url
+        for attributes in INLINE_SCRIPT.findall(response.content.decode()):
+            assert f'nonce="{nonce}"' in attributes, (url, attributes)
+    assert len(nonces) == len(_field_and_account_urls())
+
+
+def test_sign_in_pages_have_the_nonce_policy(client, demo):
+    for url in ["/field/login/", "/admin/login/", "/en/field/login/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert _nonce(response), url
+        assert _csp(response)["object-src"] == ["'none'"], url

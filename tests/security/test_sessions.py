@@ -71,3 +71,16 @@ def test_losing_a_role_takes_effect_on_the_next_request(client, demo, login):
     user.groups.remove(Group.objects.get(name="coordinator"))
     response = client.get("/admin/users/")
     assert response.status_code in (302, 403)
+
+
+def test_losing_a_club_role_closes_its_cases_on_the_next_request(client, demo, login):
+    from clubs.models import ClubRole
+    from outreach.models import Case
+
+    user = login("leader-cao-xanh")
+    role = ClubRole.objects.get(user=user, role="leader")
+    case = Case.objects.filter(club=role.club).first()
+    assert client.get(f"/field/cases/{case.pk}/").status_code == 200
+    role.delete()
+    assert client.get(f"/field/cases/{case.pk}/").status_code == 404
+    assert client.get(f"/admin/outreach/cases/edit/{case.pk}/").status_code in (302, 404)

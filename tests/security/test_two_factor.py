@@ -135,3 +135,17 @@ def test_recovery_codes_are_replaced_only_for_a_verified_session(client, demo, l
     assert response.status_code == 200
     client.logout()
     assert _sign_in(client, "coordinator", old[0]).status_code == 200
+
+
+def test_field_login_with_a_password_alone_opens_no_session(client, demo):
+    response = client.post(
+        "/field/login/", {"username": "leader-cao-xanh", "password": PASSWORD, "otp_token": ""}
+    )
+    assert response.status_code == 200
+    assert not _signed_in(client)
+    response = client.post(
+        "/field/login/",
+        {"username": "leader-cao-xanh", "password": PASSWORD, "otp_token": demo_totp_code()},
+    )
+    assert response.status_code == 302
+    assert _signed_in(client)
