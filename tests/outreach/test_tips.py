@@ -365,6 +365,22 @@ def test_purge_expired_tips(client, cao_xanh, settings):
     assert tips.purge_expired_tips(now=now) == {"tips": 0, "tip_receipts": 0}
 
 
+def test_the_one_purge_command_removes_old_tips(client, cao_xanh, settings):
+    import io
+
+    import time_machine
+    from django.core.management import call_command
+
+    settings.SAFEWARD_TIP_RETENTION_DAYS = 30
+    old = _tip(cao_xanh)
+    Tip.objects.filter(pk=old.pk).update(received_on=datetime.date(2026, 1, 1))
+    out = io.StringIO()
+    with time_machine.travel(datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.UTC)):
+        call_command("purge", stdout=out)
+    assert "tips: 1" in out.getvalue()
+    assert not Tip.objects.filter(pk=old.pk).exists()
+
+
 def test_tips_per_month_counts_only_and_respects_scope(demo):
     from django.contrib.auth import get_user_model
 
