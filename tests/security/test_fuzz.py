@@ -445,3 +445,23 @@ def test_field_form_uuid_reuse_with_other_content_writes_nothing(client, login, 
     before = _counts()
     assert client.post(url, {**data, "note": "khác"}).status_code == 409
     assert _counts() == before
+
+
+def test_public_tip_form_never_fails_or_half_writes(client, demo, settings):
+    """The anonymous tip form: any text, any ward, any size, never a 500 or a stray row."""
+    from outreach.forms import TipForm
+    from outreach.models import Tip
+
+    settings.SAFEWARD_TIP_RATE_LIMIT = (10_000, 3600)  # the fuzzing is not the abuse
+    url = reverse("tips:form")
+
+    @given(data=form_data(list(TipForm().fields)))
+    def check(data):
+        before = Tip.objects.count(), _counts()
+        response = client.post(url, data)
+        assert response.status_code < 500, data
+        if response.status_code >= 400 or response.status_code == 200:
+            # Refused, or shown again with its errors: nothing stored.
+            assert (Tip.objects.count(), _counts()) == before
+
+    check()
