@@ -3,9 +3,12 @@
     make bench                      # every benchmark
     make bench BENCH=pages          # only tests/bench/bench_pages.py
 
-Each ``tests/bench/bench_<name>.py`` has ``run() -> dict``. Benchmarks run against a
-throw-away SQLite database (or ``DATABASE_URL``) filled by ``load_demo``; they are not part
-of ``make test``. Targets are reported next to the figures, never asserted in tests.
+Each ``tests/bench/bench_<name>.py`` has ``run() -> dict``. Benchmarks run with
+``config.settings.bench`` (production-like, see there) against a throw-away SQLite database
+(or ``DATABASE_URL``) filled by ``load_demo``, with the manifest static files collected into a
+temporary folder; the ones that need a server start gunicorn through tests/bench/stack.py.
+They are not part of ``make test``. Targets are reported next to the figures, never
+asserted in tests.
 """
 
 import importlib
@@ -13,7 +16,6 @@ import json
 import os
 import platform
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -23,15 +25,15 @@ RESULTS = ROOT / "bench" / "results.json"
 
 def setup_django() -> None:
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    if "DATABASE_URL" not in os.environ:
-        db = Path(tempfile.mkdtemp(prefix="safeward-bench-")) / "bench.sqlite3"
-        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    from tests.bench import stack
+
+    stack.prepare_environment()
     import django
 
     django.setup()
     from django.core.management import call_command
 
+    stack.collect_static()
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
