@@ -15,6 +15,7 @@
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -22,10 +23,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -281,3 +283,64 @@ def met(value, target, *, at_least: bool) -> dict:
         return {"value": None, "target": target, "met": False}
     ok = value >= target if at_least else value <= target
     return {"value": value, "target": f"{'>=' if at_least else '<='} {target}", "met": bool(ok)}
+
+
+class ByteCountingProxy:
+    """A loopback TCP proxy in front of a server that counts the bytes crossing it.
+
+    Everything a browser fetches (its pages' requests and its service worker's) goes through
+    it, so ``bytes_down`` is what actually crossed the network, headers included, whatever
+    answered from a cache inside the browser. ``paths`` lists the requests seen.
+    """
+
+    REQUEST_LINE = re.compile(rb"(?:GET|POST|HEAD|PUT|PATCH|DELETE|OPTIONS) (\S+) HTTP/1\.[01]")
+
+    def __init__(self, target_port: int):
+        self.target_port = target_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.lock = threading.Lock()
+        self.reset()
+        self.running = True
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def reset(self) -> None:
+        with self.lock:
+            self.bytes_down = 0
+            self.bytes_up = 0
+            self.paths = []
+
+    def _accept(self) -> None:
+        while self.running:
+            try:
+                client, _address = self.listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            threading.Thread(target=self._pipe, args=(client, upstream, True), daemon=True).start()
+            threading.Thread(target=self._pipe, args=(upstream, client, False), daemon=True).start()
+
+    def _pipe(self, source, destination, upwards: bool) -> None:
+        try:
+            while True:
+                data = source.recv(65536)
+                if not data:
+                    break
+                with self.lock:
+                    if upwards:
+                        self.bytes_up += len(data)
+                        self.paths += [m.decode() for m in self.REQUEST_LINE.findall(data)]
+                    else:
+                        self.bytes_down += len(data)
+                destination.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, destination):
+                with suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        self.running = False
+        self.listener.close()
