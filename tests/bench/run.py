@@ -47,12 +47,18 @@ def main(argv: list[str]) -> int:
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     for name in names:
         module = importlib.import_module(f"tests.bench.bench_{name}")
+        load_before = os.getloadavg()
         started = time.perf_counter()
         figures = module.run()
         figures["seconds"] = round(time.perf_counter() - started, 2)
         figures["measured_at"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         python = f"{platform.python_implementation()} {platform.python_version()}"
         figures["machine"] = f"{python}, {os.cpu_count()} cores"
+        # Other work on the machine skews every figure: keep the load average next to them.
+        figures["load_average_1min_before_after"] = [
+            round(load_before[0], 2),
+            round(os.getloadavg()[0], 2),
+        ]
         results[name] = figures
         print(json.dumps({name: figures}, indent=2, ensure_ascii=False))
     RESULTS.parent.mkdir(exist_ok=True)
