@@ -17,6 +17,7 @@ import os
 import platform
 import sys
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,11 +46,17 @@ def main(argv: list[str]) -> int:
     )
     setup_django()
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    failed = []
     for name in names:
         module = importlib.import_module(f"tests.bench.bench_{name}")
         load_before = os.getloadavg()
         started = time.perf_counter()
-        figures = module.run()
+        try:
+            figures = module.run()
+        except Exception:  # one broken benchmark must not hide the others' figures
+            failed.append(name)
+            figures = {"error": traceback.format_exc(limit=5)}
+            print(figures["error"], file=sys.stderr)
         figures["seconds"] = round(time.perf_counter() - started, 2)
         figures["measured_at"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         python = f"{platform.python_implementation()} {platform.python_version()}"
@@ -64,7 +71,9 @@ def main(argv: list[str]) -> int:
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print(f"Wrote {RESULTS.relative_to(ROOT)}")
-    return 0
+    if failed:
+        print(f"Failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
