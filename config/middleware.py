@@ -8,6 +8,7 @@ personal data never lands in a browser or worker cache.
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 
 from config.csp import reset_current_nonce, set_current_nonce
 
@@ -77,3 +78,17 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.SAFEWARD_PERMISSIONS_POLICY)
         return response
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Compress public pages and shells: the bytes a resident's 3G phone waits for.
+
+    Pages of signed-in users are left alone (they carry CSRF tokens; compressing secrets next
+    to attacker-chosen text is what BREACH exploits), and so are files WhiteNoise already
+    serves compressed.
+    """
+
+    def process_response(self, request, response):
+        if response.get(SW_CACHE_HEADER) not in SW_CACHEABLE:
+            return response
+        return super().process_response(request, response)

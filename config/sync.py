@@ -203,10 +203,16 @@ def respond(
     digest = None
     if submission.uuid is not None:
         digest = submission.content_hmac
-        existing = SyncReceipt.objects.filter(uuid=submission.uuid).first()
+        existing = _receipt_of(submission)
         if existing is not None:
             return _replay(submission, existing, author, digest, json_client, on_success)
     if not form.is_valid():
+        # A twin of this request (same UUID, sent again by a phone that never heard back)
+        # may have been saved while this form was checked, and be why it fails now ("the
+        # club already met that day"): then this is a replay, not a mistake.
+        existing = _receipt_of(submission)
+        if existing is not None:
+            return _replay(submission, existing, author, digest, json_client, on_success)
         if json_client:
             return _invalid_json(submission, form)
         return on_invalid()
@@ -227,15 +233,16 @@ def respond(
     except ValidationError as error:
         # A check that needs the database or the files (a photo that is not an image): the
         # form is invalid after all, and nothing was stored.
+        existing = _receipt_of(submission)
+        if existing is not None:
+            return _replay(submission, existing, author, digest, json_client, on_success)
         form.add_error(None, error)
         if json_client:
             return _invalid_json(submission, form)
         return on_invalid()
     except IntegrityError:
         # Another request with this UUID won the race: answer as a replay of it.
-        existing = None
-        if submission.uuid is not None:
-            existing = SyncReceipt.objects.filter(uuid=submission.uuid).first()
+        existing = _receipt_of(submission)
         if existing is None:
             raise
         return _replay(submission, existing, author, digest, json_client, on_success)
@@ -243,6 +250,12 @@ def respond(
     if json_client:
         return JsonResponse(receipt_body(receipt) if receipt else {"id": str(obj.pk)}, status=201)
     return page
+
+
+def _receipt_of(submission: Submission) -> SyncReceipt | None:
+    if submission.uuid is None:
+        return None
+    return SyncReceipt.objects.filter(uuid=submission.uuid).first()
 
 
 def _invalid_json(submission: Submission, form) -> JsonResponse:

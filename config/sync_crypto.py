@@ -107,15 +107,24 @@ def open_envelope(envelope: dict, *, aad: bytes) -> bytes:
         raise EnvelopeError(str(error) or error.__class__.__name__) from error
 
 
-def seal_envelope(plaintext: bytes, *, aad: bytes) -> dict:
-    """Encrypt as a phone does (used by tests, benchmarks and the outbox file import check)."""
-    kid, key = next(iter(private_keys().items()))
+def seal_envelope(plaintext: bytes, *, aad: bytes, public_key: dict | None = None) -> dict:
+    """Encrypt as a phone does (used by tests, benchmarks and the outbox file import check).
+
+    *public_key* is a ``current_public_key()`` answer fetched from a server; without it, the
+    key this process holds is used.
+    """
+    if public_key is None:
+        kid, key = next(iter(private_keys().items()))
+        key = key.public_key()
+    else:
+        kid = public_key["kid"]
+        key = serialization.load_der_public_key(_b64(public_key["spki"]))
     content_key = AESGCM.generate_key(bit_length=256)
     iv = os.urandom(12)
     return {
         "v": 1,
         "kid": kid,
-        "key": base64.b64encode(key.public_key().encrypt(content_key, OAEP)).decode(),
+        "key": base64.b64encode(key.encrypt(content_key, OAEP)).decode(),
         "iv": base64.b64encode(iv).decode(),
         "data": base64.b64encode(AESGCM(content_key).encrypt(iv, plaintext, aad)).decode(),
     }

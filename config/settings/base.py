@@ -50,7 +50,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache, so cached pages are stored plain and compressed on the way out.
+    "config.middleware.PublicGZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, users and the database: a hit touches none of them.
+    "config.page_cache.PublicPageCacheMiddleware",
     "config.middleware.SafeWardCSPMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -228,6 +232,11 @@ CACHES = {
         "TIMEOUT": 60 * 60 * 24,
     },
 }
+
+# Whole public pages kept for anonymous visitors (config.page_cache); 0 turns it off.
+SAFEWARD_PAGE_CACHE_SECONDS = int(os.environ.get("SAFEWARD_PAGE_CACHE_SECONDS", "300"))
+SAFEWARD_PAGE_CACHE_ALIAS = "default"
+SAFEWARD_PAGE_CACHE_SKIP = ("/admin/", "/django-admin/", "/sync/", "/documents/", "/account/")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -26,13 +26,53 @@ CSRF_TRUSTED_ORIGINS = [
 if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
     raise ImproperlyConfigured("Set DATABASE_URL to a PostgreSQL database for production.")
 
+# Several app processes share one Redis: the page cache (and its purges), renditions, the
+# lockout counters and the sessions, so a login made on one process holds on every other.
 if os.environ.get("REDIS_URL"):
-    for alias in ("default", "renditions"):
+    for alias in ("default", "renditions", "sessions"):
         CACHES[alias] = {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": alias,
+            "TIMEOUT": CACHES.get(alias, {}).get("TIMEOUT", 300),
         }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_CACHE_ALIAS = "sessions"
+    CACHES["sessions"]["TIMEOUT"] = SAFEWARD_SESSION_ABSOLUTE_SECONDS
+
+STATIC_ROOT = os.environ.get("STATIC_ROOT", STATIC_ROOT)
+
+# Media on S3-compatible storage (django-storages) when a bucket is named: public media
+# (article images, documents served through Wagtail's view) under media/, files with
+# personal data under private/ with no public URL; only views that check access read them.
+if os.environ.get("SAFEWARD_S3_BUCKET"):
+    _S3 = {
+        "bucket_name": os.environ["SAFEWARD_S3_BUCKET"],
+        "endpoint_url": os.environ.get("SAFEWARD_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("SAFEWARD_S3_REGION") or None,
+        "access_key": os.environ.get("SAFEWARD_S3_ACCESS_KEY") or None,
+        "secret_key": os.environ.get("SAFEWARD_S3_SECRET_KEY") or None,
+        "default_acl": None,
+        "file_overwrite": False,
+        "querystring_auth": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3,
+            "location": "media",
+            "custom_domain": os.environ.get("SAFEWARD_MEDIA_DOMAIN") or None,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_S3, "location": "private", "querystring_auth": True},
+    }
+    # Renditions are served from the bucket's origin: let public pages load them.
+    if os.environ.get("SAFEWARD_MEDIA_ORIGIN"):
+        _media_origin = os.environ["SAFEWARD_MEDIA_ORIGIN"]
+        for _directives in (CONTENT_SECURITY_POLICY["DIRECTIVES"], SAFEWARD_APP_CSP):
+            _directives["img-src"] = [*_directives["img-src"], _media_origin]
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 SAFEWARD_DEMO_ALLOWED = False
@@ -43,14 +83,16 @@ env_required("SAFEWARD_SYNC_PRIVATE_KEYS")
 SAFEWARD_FIELD_KEY_FILE = None
 env_required("SAFEWARD_FIELD_KEYS")
 
-# HTTPS only, behind a proxy that sets X-Forwarded-Proto.
+# HTTPS only, behind a proxy that sets X-Forwarded-Proto. SAFEWARD_HTTPS=false is for
+# production-like runs on loopback (the multi-process test, benchmarks), never for a site.
+_HTTPS = os.environ.get("SAFEWARD_HTTPS", "true").lower() != "false"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
+SECURE_SSL_REDIRECT = _HTTPS and os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_SECURE = _HTTPS
+CSRF_COOKIE_SECURE = _HTTPS
 # Old browsers: never framed. Current ones follow the CSP's frame-ancestors instead, which
 # lets the admin preview its own pages.
 X_FRAME_OPTIONS = "DENY"

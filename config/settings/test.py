@@ -33,3 +33,7 @@ SAFEWARD_SYNC_KEY_FILE = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-sync-key.pem"
 atexit.register(SAFEWARD_SYNC_KEY_FILE.unlink, missing_ok=True)
 SAFEWARD_FIELD_KEY_FILE = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-field-keys.txt"
 atexit.register(SAFEWARD_FIELD_KEY_FILE.unlink, missing_ok=True)
+
+# Tests that change pages without publishing would otherwise read stale copies; the page
+# cache's own tests turn it on.
+SAFEWARD_PAGE_CACHE_SECONDS = 0

@@ -153,3 +153,30 @@ def test_ten_identical_meeting_posts_at_once_store_one_meeting():
         thread.join()
     assert sorted(statuses) == [200] * 9 + [201]
     assert Meeting.objects.filter(club=club, held_on=day).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_twin_saved_while_the_form_is_checked_makes_this_a_replay(leader, club, monkeypatch):
+    """The phone sent the same item twice (to two app processes); the twin is saved after
+    this request looked for a receipt but before its form was checked, so the form now says
+    "the club already met that day". The answer must be the twin's receipt, not an error."""
+    from config import sync
+
+    item = uuid.uuid4()
+    day = _free_day(club)
+    real_receipt_of = sync._receipt_of
+    twin = {}
+
+    def receipt_of_with_twin(submission):
+        if not twin:
+            twin["sending"] = True
+            twin["answer"] = _post(_signed_in_client(leader), club, leader, item, _fields(day))
+            return None  # as seen just before the twin committed
+        return real_receipt_of(submission)
+
+    monkeypatch.setattr(sync, "_receipt_of", receipt_of_with_twin)
+    response = _post(_signed_in_client(leader), club, leader, item, _fields(day))
+    assert twin["answer"].status_code == 201
+    assert response.status_code == 200, response.content
+    assert response.json() == twin["answer"].json()
+    assert Meeting.objects.filter(club=club, held_on=day).count() == 1
