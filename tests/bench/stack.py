@@ -54,7 +54,7 @@ def prepare_environment() -> dict:
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
     os.environ["MEDIA_ROOT"] = str(tmp / "media")
     os.environ["SAFEWARD_PRIVATE_MEDIA_ROOT"] = str(tmp / "private_media")
-    os.environ["SAFEWARD_STATIC_ROOT"] = str(tmp / "static")
+    os.environ["STATIC_ROOT"] = str(tmp / "static")
     return dict(os.environ)
 
 
@@ -82,7 +82,9 @@ def have(command: str) -> bool:
 class Server:
     """gunicorn serving SafeWard on a free loopback port, pinned to ``cpus`` by taskset."""
 
-    def __init__(self, *, workers=1, cache_seconds=0, database_url=None, cpus=SERVER_CPUS):
+    def __init__(
+        self, *, workers=1, cache_seconds=0, database_url=None, redis_url=None, cpus=SERVER_CPUS
+    ):
         self.workers = workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -94,6 +96,8 @@ class Server:
         }
         if database_url:
             self.env["DATABASE_URL"] = database_url
+        if redis_url:
+            self.env["REDIS_URL"] = redis_url
         self.cpus = cpus
         self.log = Path(os.environ.get("SAFEWARD_BENCH_TMP", tempfile.gettempdir())) / (
             f"gunicorn-{self.port}.log"
@@ -222,9 +226,9 @@ def cookie_header(cookies: dict) -> str:
     return "; ".join(f"{name}={value}" for name, value in cookies.items())
 
 
-def run_django(function: str, *args, database_url: str, timeout: int = 900):
-    """Run ``module:function(*args)`` in a separate Django process on *database_url*;
-    return what it returns (JSON-serialisable)."""
+def run_django(function: str, *args, database_url: str, redis_url=None, timeout: int = 900):
+    """Run ``module:function(*args)`` in a separate Django process on *database_url* (and
+    *redis_url*, for sessions and caches); return what it returns (JSON-serialisable)."""
     code = (
         "import json, sys, importlib, django; django.setup(); "
         "m, f = sys.argv[1].split(':'); "
@@ -232,6 +236,8 @@ def run_django(function: str, *args, database_url: str, timeout: int = 900):
         "print('SAFEWARD-RESULT ' + json.dumps(r))"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS, "DATABASE_URL": database_url}
+    if redis_url:
+        env["REDIS_URL"] = redis_url
     done = subprocess.run(
         [python(), "-c", code, function, json.dumps(list(args))],
         cwd=ROOT,
@@ -344,3 +350,12 @@ class ByteCountingProxy:
     def close(self) -> None:
         self.running = False
         self.listener.close()
+
+
+def redis_available(url: str) -> bool:
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url(url, socket_timeout=2).ping())
+    except Exception:  # noqa: BLE001 - any failure means: not usable here
+        return False
