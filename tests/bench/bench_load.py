@@ -234,8 +234,11 @@ def load(database_url: str, seconds: int, think: float, redis_url) -> dict:
         "tests.bench.bench_load:count_rows", prefix, sent_keys, database_url=database_url
     )
     new = len(recorder.latencies.get("sync_new", []))
+    answered = sum(len(v) for v in recorder.latencies.values())
     return {
         "seconds": round(elapsed, 1),
+        # Over the load window (the last answers come in after it closes).
+        "requests_per_second": round(answered / seconds, 1),
         "think_seconds": think,
         "kinds": {kind: _percentiles(v) for kind, v in sorted(recorder.latencies.items())},
         "errors": {kind: len(e) for kind, e in recorder.errors.items()},
