@@ -7,6 +7,9 @@ phone's browser does. Twice: uncached (``SAFEWARD_PAGE_CACHE_SECONDS=0``) and ca
 (``SAFEWARD_PAGE_CACHE_SECONDS=300``). The dashboard is fetched with a signed-in, two-factor
 verified coordinator session, so it is never served from the public page cache.
 
+A static file (the site's CSS, served by WhiteNoise with no view) is measured the same way
+as a baseline of what the machine and the stack cost before SafeWard's own code runs.
+
 Bytes per page: the HTML as served (raw, and gzip-compressed at level 6 as a compressing
 proxy would send it) and the page's CSS and JS as WhiteNoise serves them to a browser that
 accepts gzip.
@@ -104,6 +107,11 @@ def run_mode(cache_seconds: int, seconds: int) -> dict:
         for name, path in PAGES.items():
             figures[name] = measure_page(server.url, path, seconds, {})
         figures["dashboard"] = measure_page(server.url, DASHBOARD_URL, seconds, {"Cookie": staff})
+        # Baseline: a static file WhiteNoise answers without any Django view. What the machine
+        # and the stack cost before SafeWard's own code runs.
+        _status, _headers, html = _get(server.url + PAGES["article"], BROWSER)
+        css = re.search(r'<link rel="stylesheet" href="([^"]+)"', html.decode(errors="replace"))
+        figures["static_css_baseline"] = measure_page(server.url, css.group(1), seconds, {})
         if cache_seconds == 0:
             for name, path in PAGES.items():
                 figures[name]["bytes"] = page_bytes(server.url, path, {})
