@@ -109,7 +109,7 @@ def run_mode(cache_seconds: int, seconds: int) -> dict:
         figures["dashboard"] = measure_page(server.url, DASHBOARD_URL, seconds, {"Cookie": staff})
         # Baseline: a static file WhiteNoise answers without any Django view. What the machine
         # and the stack cost before SafeWard's own code runs.
-        _status, _headers, html = _get(server.url + PAGES["article"], BROWSER)
+        _status, _headers, html = _get(server.url + PAGES["article"])
         css = re.search(r'<link rel="stylesheet" href="([^"]+)"', html.decode(errors="replace"))
         figures["static_css_baseline"] = measure_page(server.url, css.group(1), seconds, {})
         if cache_seconds == 0:
