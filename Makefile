@@ -17,10 +17,15 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed messages
 
-# Compiled translations are built, not committed.
+# Compiled translations are built, not committed: with gettext's msgfmt when the machine has
+# it, else with polib (a dev dependency), so a fresh machine needs nothing from apt.
 messages: $(VENV)/.installed
-	@command -v msgfmt >/dev/null || { echo "msgfmt missing: install gettext (apt-get install -y gettext)"; exit 1; }
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	@if command -v msgfmt >/dev/null; then \
+		$(PY) manage.py compilemessages --ignore=.venv -v 0; \
+	else \
+		echo "msgfmt not found: compiling translations with polib"; \
+		$(PY) -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for d in ('locale', 'locale_vendor') for p in pathlib.Path(d).rglob('*.po')]"; \
+	fi
 
 migrate: install
 	$(PY) manage.py migrate --noinput -v 0

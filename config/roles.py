@@ -37,7 +37,7 @@ CASE_RECORDS = [
     f"outreach.{action}_{model}"
     for model in ("case", "followup", "referral")
     for action in ("add", "change", "view")
-] + ["outreach.view_auditentry"]
+] + ["outreach.view_auditentry", "outreach.view_tip", "outreach.change_tip"]
 # Materials, panels and campaigns hold no personal data.
 OUTREACH_RECORDS = [
     f"outreach.{action}_{model}"

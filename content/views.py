@@ -3,6 +3,7 @@ search views of the public site."""
 
 import hashlib
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +11,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -33,6 +35,7 @@ PRECACHE_STATIC = [
     "js/outbox-core.js",
     "js/outbox.js",
     "js/quiz.js",
+    "js/tip.js",
     "img/icon-192.png",
     "img/logo.svg",
 ]
@@ -46,7 +49,17 @@ def service_worker(request):
         reverse("sync_key"),  # so a form filled with no signal can still be sealed
         *(static(name) for name in PRECACHE_STATIC),
     ]
-    context = {"precache": precache, "outbox_core": static("js/outbox-core.js")}
+    # Empty public forms (shells: no token, no UUID, nothing personal) that must open offline
+    # even before anyone visited them: the tip form, in every language.
+    pages = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            pages.append(reverse("tips:form"))
+    context = {
+        "precache": precache,
+        "precache_pages": pages,
+        "outbox_core": static("js/outbox-core.js"),
+    }
     body = render_to_string("sw.js", context)
     version = hashlib.sha256(body.encode()).hexdigest()[:12]
     body = body.replace("__SW_VERSION__", version)

@@ -52,5 +52,7 @@ class OutreachConfig(AppConfig):
                 "outreach.change_panel",
                 "outreach.view_campaign",
                 "outreach.view_activity",
+                # Anonymous tips about the club's ward: read only (coordinators handle them).
+                "outreach.view_tip",
             }
         )

@@ -307,3 +307,67 @@ class ActivityForm(forms.ModelForm):
 
     def service_kwargs(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+# --- the public tip form -------------------------------------------------------------------
+
+TIP_TEXT_MAX = 4000
+TIP_CONTACT_MAX = 100
+
+
+class TipForm(forms.Form):
+    """The public "Báo tin / Cần giúp đỡ" form: no account, nothing stored but what is typed.
+
+    ``website`` is a honeypot: hidden from people (CSS and aria), left empty by them; a
+    robot that fills every field gets a plain error and nothing is stored.
+    """
+
+    text = forms.CharField(
+        label=_("What happened?"),
+        max_length=TIP_TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Who, what was promised or done, where. Names are not required."),
+    )
+    ward = forms.ModelChoiceField(
+        label=_("Where?"),
+        queryset=Ward.objects.none(),
+        required=False,
+        empty_label=_("Another place / I don't know"),
+    )
+    when = forms.ChoiceField(label=_("When?"), initial="unknown")
+    contact = forms.CharField(
+        label=_("Your phone or Zalo (optional)"),
+        max_length=TIP_CONTACT_MAX,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+    )
+    may_contact = forms.BooleanField(label=_("You may contact me"), required=False)
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from outreach.models import Tip
+        from outreach.tips import current_wards
+
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].queryset = current_wards()
+        self.fields["ward"].label_from_instance = lambda ward: ward.name
+        self.fields["when"].choices = Tip.When.choices
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(
+                _("This form could not be sent. Please call 111 or 18001769 instead.")
+            )
+        return ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("may_contact") and not cleaned.get("contact"):
+            self.add_error(
+                "contact", _("Write a phone number or Zalo name, or untick “You may contact me”.")
+            )
+        return cleaned

@@ -152,6 +152,13 @@ class Case(FieldRecord):
         _("personal data erased at"), null=True, blank=True, editable=False
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    tip_code = models.CharField(
+        _("from tip"),
+        max_length=9,
+        blank=True,
+        editable=False,
+        help_text=_("The reference code of the anonymous tip this case came from."),
+    )
 
     PERSONAL_FIELDS = ("full_name", "phone", "id_number", "address", "notes")
 
@@ -454,6 +461,10 @@ class AuditEntry(models.Model):
         CONSENT = "consent", _("changed consent")
         ERASE = "erase", _("erased personal data")
         AUDIT_READ = "audit_read", _("read the audit trail")
+        TIP_LIST = "tip_list", _("listed tips")
+        TIP_VIEW = "tip_view", _("viewed a tip")
+        TIP_CONVERT = "tip_convert", _("turned a tip into a case")
+        TIP_CLOSE = "tip_close", _("closed a tip")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True, editable=False)
     user_id_ref = models.BigIntegerField(_("user id"), null=True, blank=True, editable=False)
@@ -857,3 +868,74 @@ class ActivityPhoto(Orderable):
 
     def __str__(self):
         return f"{self.activity} · {self.image_id}"
+
+
+# --- anonymous tips --------------------------------------------------------------------------
+
+
+class Tip(models.Model):
+    """An anonymous tip or help request sent from the public site.
+
+    Holds only what the person typed: the text and the optional contact are encrypted at
+    rest like a case's personal fields; no address, browser, session or account is kept.
+    ``code`` is the reference the person may quote when calling a hotline; ``__str__`` is
+    the code, so no plaintext reaches log labels. Who may see a tip: ``outreach.tips``.
+    """
+
+    class When(models.TextChoices):
+        TODAY = "today", _("today")
+        THIS_WEEK = "this_week", _("in the past week")
+        THIS_MONTH = "this_month", _("in the past month")
+        EARLIER = "earlier", _("earlier")
+        ONGOING = "ongoing", _("it is still going on")
+        UNKNOWN = "unknown", _("not sure")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        CONVERTED = "converted", _("turned into a case")
+        CLOSED = "closed", _("closed")
+
+    code = models.CharField(_("reference code"), max_length=9, unique=True, editable=False)
+    ward = models.ForeignKey(
+        Ward,
+        verbose_name=_("ward"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tips",
+        help_text=_("Empty: another place."),
+    )
+    when = models.CharField(_("when"), max_length=12, choices=When.choices, default=When.UNKNOWN)
+    text = EncryptedTextField(_("what happened"))
+    contact = EncryptedTextField(_("contact (phone or Zalo)"), blank=True)
+    may_contact = models.BooleanField(_("may be contacted"), default=False)
+    # A day, not a moment: nothing to line up with a server's access log.
+    received_on = models.DateField(_("received on"), default=timezone.localdate, editable=False)
+    viewed_at = models.DateTimeField(_("first viewed at"), null=True, blank=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN, editable=False
+    )
+    closed_reason = models.CharField(_("reason for closing"), max_length=300, blank=True)
+    handled_on = models.DateField(_("handled on"), null=True, blank=True, editable=False)
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("at-risk person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = _("tip")
+        verbose_name_plural = _("tips")
+        ordering = ["-received_on", "-pk"]
+        default_permissions = ("view", "change")
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def is_new(self) -> bool:
+        return self.viewed_at is None

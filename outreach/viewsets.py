@@ -518,6 +518,8 @@ class AuditEntryViewSet(ScopedModelViewSet):
         return _refuse(super().get_urlpatterns(), keep={"index", "index_results", "inspect"})
 
 
+from outreach.tip_admin import TipViewSet  # noqa: E402  (after _refuse, which it uses)
+
 # --- agencies, materials, stock, distributions, panels -------------------------------------
 
 
@@ -1016,7 +1018,14 @@ class CasesViewSetGroup(ModelViewSetGroup):
     menu_label = _("At-risk people")
     menu_icon = "warning"
     menu_order = 260
-    items = [CaseViewSet, FollowUpViewSet, ReferralViewSet, AgencyViewSet, AuditEntryViewSet]
+    items = [
+        TipViewSet,
+        CaseViewSet,
+        FollowUpViewSet,
+        ReferralViewSet,
+        AgencyViewSet,
+        AuditEntryViewSet,
+    ]
 
 
 class OutreachViewSetGroup(ModelViewSetGroup):

@@ -17,6 +17,7 @@ const IMAGE_CACHE = "safeward-images-v1";
 const OFFLINE_URL = "{{ precache.0|escapejs }}";
 const SYNC_KEY_URL = "{{ precache.1|escapejs }}";
 const PRECACHE = [{% for url in precache %}"{{ url|escapejs }}"{% if not forloop.last %}, {% endif %}{% endfor %}];
+const PAGE_PRECACHE = [{% for url in precache_pages %}"{{ url|escapejs }}"{% if not forloop.last %}, {% endif %}{% endfor %}];
 const CACHEABLE_MARKS = ["public", "shell"];
 const NEVER = [/^\/admin\//, /^\/documents\//, /^\/sw\.js$/];
 const HASHED = /\.[0-9a-f]{12}\.[a-z0-9]+$/;
@@ -25,9 +26,26 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(STATIC_CACHE)
       .then((cache) => cache.addAll(PRECACHE))
+      .then(() => precachePages())
       .then(() => self.skipWaiting())
   );
 });
+
+async function precachePages() {
+  // Empty public forms (the tip form) open offline even if never visited. Kept only if the
+  // server marks them cacheable; a failure here never stops the worker installing.
+  const cache = await caches.open(PAGE_CACHE);
+  await Promise.all(PAGE_PRECACHE.map(async (url) => {
+    try {
+      const response = await fetch(url, { credentials: "omit" });
+      if (isCacheablePage(response)) {
+        await cache.put(url, response);
+      }
+    } catch (error) {
+      /* offline while installing: it is kept on the first online visit instead */
+    }
+  }));
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -60,6 +78,11 @@ async function pageNetworkFirst(request) {
     const cached = await cache.match(request);
     if (cached) {
       return cached;
+    }
+    const path = new URL(request.url).pathname;
+    const precached = PAGE_PRECACHE.includes(path) && (await cache.match(path, { ignoreVary: true }));
+    if (precached) {
+      return precached;
     }
     const fieldCopy = request.mode === "navigate" && (await fieldShellFor(cache, request));
     if (fieldCopy) {

@@ -332,3 +332,8 @@ SAFEWARD_FIELD_KEY_FILE = BASE_DIR / "var" / "field-keys.txt"
 # Audit rows about at-risk people are kept this long (manage.py purge_audit), apart from the
 # cases themselves.
 SAFEWARD_AUDIT_RETENTION_DAYS = int(os.environ.get("SAFEWARD_AUDIT_RETENTION_DAYS", "1825"))
+# Anonymous tips: kept this long (the purge command), at most this many per address and
+# window (count, seconds; in the cache only), and requests no larger than this.
+SAFEWARD_TIP_RETENTION_DAYS = int(os.environ.get("SAFEWARD_TIP_RETENTION_DAYS", "365"))
+SAFEWARD_TIP_RATE_LIMIT = (int(os.environ.get("SAFEWARD_TIP_RATE_LIMIT", "20")), 60 * 60)
+SAFEWARD_TIP_MAX_BYTES = 64 * 1024

@@ -12,7 +12,30 @@
 (function () {
   "use strict";
 
-  var core = window.SafeWardOutboxCore;
+  // The outbox (13 KB) is fetched only when an attempt is sent, not on every quiz opened on a
+  // slow phone; the service worker keeps it, so it loads offline too.
+  var current = document.currentScript;
+  var coreUrl = current && current.getAttribute("data-outbox-script");
+  var coreLoading = null;
+
+  function loadCore() {
+    if (window.SafeWardOutboxCore || !coreUrl) {
+      return Promise.resolve(window.SafeWardOutboxCore || null);
+    }
+    if (!coreLoading) {
+      coreLoading = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = coreUrl;
+        script.onload = function () { resolve(window.SafeWardOutboxCore || null); };
+        script.onerror = function () {
+          coreLoading = null;
+          resolve(null);
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return coreLoading;
+  }
 
   function newUuid() {
     if (window.crypto && crypto.randomUUID) {
@@ -37,27 +60,24 @@
 
   function sendAttempt(url, title, fields) {
     // The one outbox: sealed on the phone, sent once, kept until a receipt names it.
-    if (!core || !core.canEncrypt()) {
-      return Promise.resolve("failed");
-    }
-    var uuid = newUuid();
-    return core.add({
-      uuid: uuid, kind: "quiz_attempt", url: url, summary: title, userId: "anonymous",
-      payload: { fields: fields, files: {} }
-    }).then(function () {
-      return core.drain({ force: true }).then(function () {
-        return core.store.get(uuid);
-      }).then(function (item) {
-        return item.status === core.STATUS.SENT ? "sent" : "queued";
+    return loadCore().then(function (core) {
+      if (!core || !core.canEncrypt()) {
+        return "failed";
+      }
+      var uuid = newUuid();
+      return core.add({
+        uuid: uuid, kind: "quiz_attempt", url: url, summary: title, userId: "anonymous",
+        payload: { fields: fields, files: {} }
+      }).then(function () {
+        return core.drain({ force: true }).then(function () {
+          return core.store.get(uuid);
+        }).then(function (item) {
+          return item.status === core.STATUS.SENT ? "sent" : "queued";
+        });
+      }, function () {
+        return "failed"; // not even stored (no key yet): the score still shows, uncounted
       });
-    }, function () {
-      return "failed"; // not even stored (no key yet): the score still shows, uncounted
     });
-  }
-
-  if (core && navigator.onLine) {
-    // Keep the server's key, so an attempt made later without signal can be sealed.
-    core.refreshServerKey().catch(function () {});
   }
 
   // --- scoring (the same rules as content/services.py) -----------------------------------
