@@ -57,7 +57,15 @@ serve-prod: install
 		--bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' \
 		--env DJANGO_SETTINGS_MODULE=config.settings.production
 
+# Benchmarks (not tests): BENCH=http,sync,... for some of them; figures in bench/results.json.
+# Needs wrk and taskset (Debian: apt-get install wrk), npm for Lighthouse, PostgreSQL for
+# the load test.
+LIGHTHOUSE := bench/node/node_modules/.bin/lighthouse
 bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && { apt-get install -y -q wrk || { apt-get update -q && apt-get install -y -q wrk; }; }; } \
+		|| echo "wrk missing and not root: apt-get install wrk (the HTTP benchmark is skipped)"
+	@test -x $(LIGHTHOUSE) || npm install --prefix bench/node --no-audit --no-fund lighthouse@12 \
+		|| echo "npm could not install lighthouse (the Lighthouse benchmark is skipped)"
 	$(PY) tests/bench/run.py
 
 clean:
