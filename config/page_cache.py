@@ -22,6 +22,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 from config.middleware import SW_CACHE_HEADER
 
@@ -99,10 +101,16 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         stored = cache.get(key)
         if stored is not None:
-            content, headers = stored
-            response = HttpResponse(content)
+            content, compressed, headers = stored
+            gzip_ok = "gzip" in request.headers.get("Accept-Encoding", "")
+            response = HttpResponse(compressed if gzip_ok else content)
             for name, value in headers:
                 response[name] = value
+            # Compressed once when stored, not on every hit (the gzip middleware leaves an
+            # encoded answer alone).
+            patch_vary_headers(response, ("Accept-Encoding",))
+            if gzip_ok:
+                response["Content-Encoding"] = "gzip"
             response[HIT_HEADER] = "hit"
             return response
         response = self.get_response(request)
@@ -110,6 +118,7 @@ class PublicPageCacheMiddleware:
             headers = [
                 (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
             ]
-            cache.set(key, (response.content, headers), settings.SAFEWARD_PAGE_CACHE_SECONDS)
+            stored = (response.content, compress_string(response.content), headers)
+            cache.set(key, stored, settings.SAFEWARD_PAGE_CACHE_SECONDS)
             response[HIT_HEADER] = "miss"
         return response
