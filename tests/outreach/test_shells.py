@@ -64,9 +64,11 @@ def test_the_kept_distribution_form_shows_no_stock_figure_that_would_go_stale(
 
 
 @pytest.mark.parametrize("username", NO_CASES)
-def test_no_case_shell_for_those_who_may_not_flag_people(client, login, records, username):
+@pytest.mark.parametrize("url", SHELLS)
+def test_no_shell_for_those_outside_the_clubs_board(client, login, records, url, username):
+    """Communicators, campaign staff and another club's leader: "not found", nothing kept."""
     login(username)
-    response = client.get(f"/field/clubs/{records['club']}/cases/new/?shell=1")
+    response = client.get(url.format(**records))
     assert response.status_code == 404
     assert "X-SW-Cache" not in response
 
