@@ -276,7 +276,8 @@ class DistributionForm(forms.Form):
             _("%(date)s · %(kind)s")
             % {"date": meeting.held_on.strftime("%d/%m/%Y"), "kind": meeting.get_kind_display()}
         )
-        self.initial.setdefault("distributed_on", timezone.localdate())
+        if not shell:  # a kept copy's "today" would be the day it was kept
+            self.initial.setdefault("distributed_on", timezone.localdate())
 
 
 class ActivityForm(forms.ModelForm):

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from clubs.access import visible_clubs
 from clubs.models import Member
@@ -51,7 +52,7 @@ def test_the_kept_case_form_has_no_member_list_and_says_so(client, login, record
     assert 'name="full_name"' in shell and 'name="target_group"' in shell
 
 
-def test_the_kept_distribution_form_shows_no_stock_figure_that_would_go_stale(
+def test_the_kept_distribution_form_shows_no_figure_or_date_that_would_go_stale(
     client, login, records
 ):
     login("leader-cao-xanh")
@@ -61,6 +62,9 @@ def test_the_kept_distribution_form_shows_no_stock_figure_that_would_go_stale(
     stock = f"{material.title} (còn {material.stock} trong kho)"
     assert stock in online.content.decode() and "trong kho" not in shell.content.decode()
     assert f">{material.title}</option>" in shell.content.decode()
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    assert f'value="{today}"' in online.content.decode()
+    assert re.search(r'name="distributed_on"[^>]*value=', shell.content.decode()) is None
 
 
 @pytest.mark.parametrize("username", NO_CASES)
