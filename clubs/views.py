@@ -19,7 +19,7 @@ from clubs import selectors, services
 from clubs.access import can_manage_club, can_see_sensitive_members, visible_clubs
 from clubs.forms import MeetingForm, MemberForm
 from clubs.models import Meeting, MeetingPhoto, Member
-from config import accounts
+from config import accounts, sync
 from config.sync import SyncConflict, submit_form, sync_login_required, wants_json
 
 field_login_required = login_required(login_url=reverse_lazy("field:login"))
@@ -94,15 +94,8 @@ def club_detail(request, pk):
     return render(request, "clubs/field/club.html", context)
 
 
-def _is_shell(request) -> bool:
-    """``?shell=1``: the empty form the service worker keeps for offline use (see below)."""
-    return request.method == "GET" and request.GET.get("shell") == "1"
-
-
-def _shell_response(response):
-    """Mark an empty form with no personal data, no CSRF token and no UUID as a shell."""
-    response["X-SW-Cache"] = "shell"
-    return response
+_is_shell = sync.is_shell  # ``?shell=1``: the empty form the worker keeps for offline use
+_shell_response = sync.shell_response
 
 
 def _mark_all_present(request, **kwargs) -> MeetingForm:

@@ -381,11 +381,21 @@ def bad_submission(request: HttpRequest, error: SubmissionError) -> JsonResponse
     return JsonResponse({"uuid": key, "errors": {"__all__": [str(error)]}}, status=400)
 
 
-def public_key_view(request: HttpRequest) -> JsonResponse:
-    """The key phones encrypt outbox items to (public, cacheable by the worker as a shell)."""
-    response = JsonResponse(sync_crypto.current_public_key())
+def is_shell(request: HttpRequest) -> bool:
+    """``?shell=1``: the empty form the service worker keeps for offline use."""
+    return request.method == "GET" and request.GET.get("shell") == "1"
+
+
+def shell_response(response: HttpResponse) -> HttpResponse:
+    """Mark an empty form with no personal data, no CSRF token and no UUID as a shell: the
+    one response kind (with published pages) the service worker keeps."""
     response["X-SW-Cache"] = "shell"
     return response
+
+
+def public_key_view(request: HttpRequest) -> JsonResponse:
+    """The key phones encrypt outbox items to (public, cacheable by the worker as a shell)."""
+    return shell_response(JsonResponse(sync_crypto.current_public_key()))
 
 
 def csrf_token_view(request: HttpRequest) -> JsonResponse:

@@ -120,10 +120,14 @@ class CaseForm(forms.Form):
     )
     client_uuid = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, club, **kwargs):
+    def __init__(self, *args, club, shell=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.club = club
-        self.fields["assigned_member"].queryset = club_roster(club=club)
+        if shell:
+            # The copy kept on the phone names no one: no member list to assign from.
+            del self.fields["assigned_member"]
+        else:
+            self.fields["assigned_member"].queryset = club_roster(club=club)
         self.fields["birth_year"].validators.append(MaxValueValidator(timezone.localdate().year))
 
     def clean_full_name(self):
@@ -257,20 +261,23 @@ class DistributionForm(forms.Form):
     meeting = forms.ModelChoiceField(label=_("At the meeting of"), queryset=None, required=False)
     client_uuid = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, club, **kwargs):
+    def __init__(self, *args, club, shell=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.club = club
         self.fields["material"].queryset = Material.objects.exclude(kind=Material.Kind.PANEL)
-        self.fields["material"].label_from_instance = lambda material: (
-            _("%(title)s (%(stock)s in stock)") % {"title": material.title, "stock": material.stock}
-        )
+        if not shell:  # a kept copy's stock figure would go stale: the server checks it
+            self.fields["material"].label_from_instance = lambda material: (
+                _("%(title)s (%(stock)s in stock)")
+                % {"title": material.title, "stock": material.stock}
+            )
         since = timezone.localdate() - datetime.timedelta(days=92)
         self.fields["meeting"].queryset = club.meetings.filter(held_on__gte=since)
         self.fields["meeting"].label_from_instance = lambda meeting: (
             _("%(date)s · %(kind)s")
             % {"date": meeting.held_on.strftime("%d/%m/%Y"), "kind": meeting.get_kind_display()}
         )
-        self.initial.setdefault("distributed_on", timezone.localdate())
+        if not shell:  # a kept copy's "today" would be the day it was kept
+            self.initial.setdefault("distributed_on", timezone.localdate())
 
 
 class ActivityForm(forms.ModelForm):

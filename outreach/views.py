@@ -5,7 +5,15 @@ Thin views: objects come through ``outreach.selectors`` (scoped by ``clubs.acces
 club's case is a 404), writes go through ``outreach.services``, and every form posts through
 the one sync protocol (``config.sync``), so the same URL takes a plain form POST and the
 outbox's encrypted JSON. Every page that shows a case writes one audit row. All of them are
-for signed-in users, so the cache policy marks them ``no-store``; none is a shell.
+for signed-in users, so the cache policy marks them ``no-store``.
+
+Shells (``?shell=1``, kept by the service worker so a form opens with no signal): only the
+forms whose empty copy names no one and nothing about a person, "flag a person at risk" (the
+member list of "assigned member" left out) and "materials handed out". A follow-up, referral
+or consent form belongs to one case: its copy would keep that case's code and ID in the
+phone's plain page cache, and the club page would have to list every case of the club for the
+worker to fetch, so a lost phone would show who is followed. Those forms are not shells: one
+opened with signal still saves to the outbox when the signal drops.
 """
 
 from django.contrib import messages
@@ -71,12 +79,19 @@ def _add_service_error(form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, messages_)
 
 
-def _submit(request, *, kind, form_class, form_kwargs, save, done, template, context):
-    """GET: the empty form. POST: one submission through the sync protocol.
+def _submit(
+    request, *, kind, form_class, form_kwargs, save, done, template, context, shell_kwargs=None
+):
+    """GET: the empty form (with *shell_kwargs*, ``?shell=1`` is its copy for offline use).
+    POST: one submission through the sync protocol.
 
     ``save(form, submission_uuid)`` calls a service; its ValidationError (no consent, stock
     too low, ...) comes back as form errors, nothing written; a StaleEdit is a 409.
     """
+    if shell_kwargs is not None and sync.is_shell(request):
+        form = form_class(**form_kwargs, **shell_kwargs)
+        page = render(request, template, {**context, "form": form, "shell": True})
+        return sync.shell_response(page)
     if request.method != "POST":
         return render(request, template, {**context, "form": form_class(**form_kwargs)})
     try:
@@ -139,7 +154,8 @@ def case_list(request, pk):
 
 @_field_view
 def case_create(request, pk):
-    """Flag a person at risk (works offline: encrypted in the outbox)."""
+    """Flag a person at risk (works offline: encrypted in the outbox; ``?shell=1`` opens
+    with no signal)."""
     club = _case_club(request, pk)
 
     def save(form, submission_uuid):
@@ -160,6 +176,7 @@ def case_create(request, pk):
         done=lambda case: case.get_absolute_url(),
         template="outreach/field/case_form.html",
         context={"club": club},
+        shell_kwargs={"shell": True},
     )
 
 
@@ -332,7 +349,8 @@ def overdue(request):
 
 @_field_view
 def distribution_create(request, pk):
-    """Record materials handed out by the club (works offline)."""
+    """Record materials handed out by the club (works offline; ``?shell=1`` opens with no
+    signal)."""
     club = get_object_or_404(visible_clubs(user=request.user).select_related("ward"), pk=pk)
 
     def save(form, submission_uuid):
@@ -358,6 +376,7 @@ def distribution_create(request, pk):
         done=lambda distribution: club.get_absolute_url(),
         template="outreach/field/distribution_form.html",
         context={"club": club},
+        shell_kwargs={"shell": True},
     )
 
 

@@ -45,6 +45,20 @@ SEEDS = [
     "/admin/outreach/audit/?q={code}",
     "/admin/reports/site-history/",
     "/admin/clubs/members/usage/{member}/",
+    # Kept copies of forms, and the outbox page.
+    "/field/clubs/{club}/?shell=1",
+    "/field/clubs/{club}/cases/new/?shell=1",
+    "/field/clubs/{club}/distributions/new/?shell=1",
+    "/field/outbox/",
+    "/field/cases/{case}/referrals/new/",
+    "/field/cases/{case}/consent/",
+]
+# JSON endpoints (the crawl asks for JSON too, so field views answer JSON clients as well).
+JSON_SEEDS = [
+    "/field/clubs/{club}/roster.json",
+    "/manifest.json",
+    "/admin/api/main/pages/?search={query}",
+    "/admin/tag-autocomplete/?term={query}",
 ]
 VIEWSETS = [
     "cases",
@@ -64,7 +78,7 @@ MAX_PAGES = 150
 
 
 def _seed_urls(context):
-    urls = [url.format(**context) for url in SEEDS]
+    urls = [url.format(**context) for url in SEEDS + JSON_SEEDS]
     for name in VIEWSETS:
         base = f"/admin/outreach/{name}/"
         urls += [base, f"{base}?q={context['query']}", f"{base}?q={context['code']}"]
@@ -78,9 +92,10 @@ def _body(response) -> bytes:
     return response.content
 
 
-def _crawl(client, context) -> tuple[int, list[str]]:
-    """Visit the seeds and every same-site link they lead to; return pages and leaks."""
-    todo, seen, leaks = _seed_urls(context), set(), []
+def _crawl(client, context) -> tuple[int, list[str], list[str]]:
+    """Visit the seeds and every same-site link they lead to; return the number of pages,
+    the leaks and the URLs that answered JSON."""
+    todo, seen, leaks, json_urls = _seed_urls(context), set(), [], []
     while todo and len(seen) < MAX_PAGES:
         url = todo.pop(0)
         if url in seen or SKIP.search(urlsplit(url).path):
@@ -90,12 +105,14 @@ def _crawl(client, context) -> tuple[int, list[str]]:
         body = _body(response)
         if context["canary"].encode() in body or context["phone"].encode() in body:
             leaks.append(url)
+        if response.get("Content-Type", "").startswith("application/json"):
+            json_urls.append(url)
         if response.get("Content-Type", "").startswith("text/html"):
             for href in re.findall(rb'href="([^"#]+)"', body):
                 link = urljoin(url, href.decode().replace("&amp;", "&"))
                 if link.startswith("/") and link not in seen:
                     todo.append(link)
-    return len(seen), leaks
+    return len(seen), leaks, json_urls
 
 
 @pytest.fixture
@@ -145,8 +162,11 @@ def test_the_canary_never_reaches_anyone_else(client, login, canary_case, userna
     caplog.set_level(logging.DEBUG)
     if username:
         login(username)
-    pages, leaks = _crawl(client, canary_case)
+    pages, leaks, json_urls = _crawl(client, canary_case)
     assert pages > 40
+    assert "/manifest.json" in json_urls
+    if username is None:  # signed out, a JSON client is told to log in (401 JSON)
+        assert f"/field/clubs/{canary_case['club']}/roster.json" in json_urls
     assert leaks == []
     assert canary_case["canary"] not in caplog.text
 

@@ -2,6 +2,8 @@
 who gets in, who gets "not found", who is sent to log in; guessed IDs tell nothing."""
 
 import pytest
+from django.db.models import Q
+from django.utils import timezone
 
 from outreach.models import Case
 from tests.outreach.conftest import OTHER_CLUB_LEADER, OWN_BOARD
@@ -171,3 +173,179 @@ def test_admin_menus_hide_cases_from_staff_without_them(client, login, demo):
         assert "/admin/outreach/cases/" not in body
     login("leader-cao-xanh")
     assert "/admin/outreach/cases/" in client.get("/admin/").content.decode()
+
+
+# --- materials, panels and campaigns: listings and exports ----------------------------------
+
+PAIR = ["leader-bach-dang", "leader-hong-gai"]  # two clubs, one ward (06685) since 2025
+BOARDS = [*OWN_BOARD, OTHER_CLUB_LEADER, *PAIR]
+LISTING_ROLES = ["coordinator", *BOARDS, "communicator", "campaigns"]
+# Listings of records kept per club: who sees which rows (None: the listing is closed).
+CLUB_SCOPED = {
+    "distributions": lambda user, own: (
+        Q() if user == "coordinator" else Q(club__isnull=True) if user == "campaigns" else own
+    ),
+    "panels": lambda user, own: Q() if user == "coordinator" else None if own is None else own,
+}
+# Reference data without personal data: the whole list, or nothing.
+REFERENCE = {
+    "materials": ({"coordinator", *BOARDS, "campaigns"}, "outreach.Material"),
+    "stock": ({"coordinator"}, "outreach.StockReceipt"),
+    "campaigns": ({"coordinator", *BOARDS, "campaigns"}, "outreach.Campaign"),
+    "activities": ({"coordinator", *BOARDS, "campaigns"}, "outreach.Activity"),
+    "agencies": ({"coordinator", *BOARDS}, "outreach.Agency"),
+}
+
+
+def _own_club(username):
+    """The club a board account works for, from its ClubRole (not from the access code)."""
+    from clubs.models import ClubRole
+
+    roles = ClubRole.objects.filter(user__username=username, role__in=["leader", "secretary"])
+    return roles.get().club if roles.exists() else None
+
+
+def _csv_rows(response) -> list[dict]:
+    import csv
+    import io
+
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _closed(response):
+    """No permission on the model: Wagtail sends the user back to the dashboard."""
+    return response.status_code == 302 and response["Location"] == "/admin/"
+
+
+def _scoped_expectation(name, username):
+    club = _own_club(username)
+    own = Q(club=club) if club is not None else None
+    if username in ("communicator",):
+        return None
+    if username == "campaigns" and name == "panels":
+        return None
+    return CLUB_SCOPED[name](username, own)
+
+
+@pytest.mark.parametrize("username", LISTING_ROLES)
+@pytest.mark.parametrize("name", sorted(CLUB_SCOPED))
+def test_club_listings_and_exports_show_only_the_users_clubs(client, login, demo, name, username):
+    from django.apps import apps
+
+    model = apps.get_model("outreach", name[:-1] if name != "panels" else "panel")
+    expected = _scoped_expectation(name, username)
+    login(username)
+    listing = client.get(f"/admin/outreach/{name}/")
+    export = client.get(f"/admin/outreach/{name}/?export=csv")
+    if expected is None:
+        assert _closed(listing) and _closed(export)
+        return
+    assert listing.status_code == 200 and export.status_code == 200
+    allowed = set(model.objects.filter(expected).values_list("pk", flat=True))
+    assert allowed, "the demo data has rows for every account that may see some"
+    listed = {row.pk for row in listing.context["object_list"]}
+    assert listed and listed <= allowed
+    rows = _csv_rows(export)
+    assert len(rows) == len(allowed)
+    own = _own_club(username)
+    if own is not None:
+        club_column = next(key for key in rows[0] if key.lower() in ("club", "câu lạc bộ"))
+        assert {row[club_column] for row in rows} == {str(own)}
+
+
+@pytest.mark.parametrize("username", LISTING_ROLES)
+@pytest.mark.parametrize("name", sorted(REFERENCE))
+def test_reference_listings_and_exports(client, login, demo, name, username):
+    from django.apps import apps
+
+    allowed, label = REFERENCE[name]
+    login(username)
+    listing = client.get(f"/admin/outreach/{name}/")
+    export = client.get(f"/admin/outreach/{name}/?export=xlsx")
+    if username not in allowed:
+        assert _closed(listing) and _closed(export)
+        return
+    assert listing.status_code == 200 and listing.context["object_list"]
+    assert export.status_code == 200 and "attachment" in export["Content-Disposition"]
+    csv_export = client.get(f"/admin/outreach/{name}/?export=csv")
+    assert len(_csv_rows(csv_export)) == apps.get_model(label).objects.count()
+
+
+@pytest.mark.parametrize("name", sorted(CLUB_SCOPED) + sorted(REFERENCE))
+def test_anonymous_gets_no_outreach_listing_or_export(client, demo, name):
+    for url in [f"/admin/outreach/{name}/", f"/admin/outreach/{name}/?export=csv"]:
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+# --- two clubs in one ward: Bạch Đằng and Hồng Gai -----------------------------------------
+
+
+def _club_records(club):
+    from outreach.models import Distribution, Panel, Referral
+
+    case = Case.objects.filter(club=club, personal_data_erased_at__isnull=True).first()
+    return {
+        "club": club.pk,
+        "case": case.pk,
+        "follow_up": case.follow_ups.first().pk,
+        "referral": Referral.objects.filter(case__club=club).first().pk,
+        "distribution": Distribution.objects.filter(club=club).first().pk,
+        "panel": Panel.objects.filter(club=club).first().pk,
+    }
+
+
+@pytest.mark.parametrize(("viewer", "other"), [PAIR, PAIR[::-1]])
+def test_clubs_sharing_a_ward_see_only_their_own_records(client, login, demo, viewer, other):
+    from clubs.selectors import ward_as_of
+
+    own_club, other_club = _own_club(viewer), _own_club(other)
+    today = timezone.localdate()
+    assert ward_as_of(ward=own_club.ward, on=today) == ward_as_of(ward=other_club.ward, on=today)
+    theirs = _club_records(other_club)
+    login(viewer)
+    club_urls = [
+        url
+        for url, _allowed in FIELD + ADMIN_OBJECTS
+        if any("{" + key + "}" in url for key in theirs)
+    ]
+    club_urls += [
+        "/field/clubs/{club}/",
+        "/field/clubs/{club}/roster.json",
+        "/field/clubs/{club}/cases/new/?shell=1",
+        "/field/clubs/{club}/distributions/new/?shell=1",
+    ]
+    assert len(club_urls) > 15
+    for url in club_urls:
+        response = client.get(_fill(url, theirs))
+        assert response.status_code == 404, url
+    own = _club_records(own_club)
+    assert client.get(f"/field/clubs/{own['club']}/cases/").status_code == 200
+    assert client.get(f"/admin/outreach/panels/edit/{own['panel']}/").status_code == 200
+
+
+@pytest.mark.parametrize(("viewer", "other"), [PAIR, PAIR[::-1]])
+def test_clubs_sharing_a_ward_list_and_export_only_their_own(client, login, demo, viewer, other):
+    own_club, other_club = _own_club(viewer), _own_club(other)
+    other_codes = set(Case.objects.filter(club=other_club).values_list("code", flat=True))
+    own_codes = set(Case.objects.filter(club=own_club).values_list("code", flat=True))
+    login(viewer)
+    listed = {str(case) for case in client.get("/admin/outreach/cases/").context["object_list"]}
+    assert listed and listed <= own_codes and not listed & other_codes
+    for name in ["follow-ups", "referrals"]:
+        rows = client.get(f"/admin/outreach/{name}/").context["object_list"]
+        assert rows and {row.case.code for row in rows} <= own_codes
+    for name in ["distributions", "panels"]:
+        rows = client.get(f"/admin/outreach/{name}/").context["object_list"]
+        assert rows and {row.club_id for row in rows} == {own_club.pk}
+        # Searching for the other club by name finds nothing; for one's own, its rows.
+        assert not client.get(f"/admin/outreach/{name}/?q={other_club.ward.name}").context[
+            "object_list"
+        ]
+        found = client.get(f"/admin/outreach/{name}/?q={own_club.ward.name}")
+        assert {row.club_id for row in found.context["object_list"]} == {own_club.pk}
+        exported = b"".join(client.get(f"/admin/outreach/{name}/?export=csv").streaming_content)
+        assert str(own_club).encode() in exported and str(other_club).encode() not in exported
+    body = client.get(f"/field/clubs/{own_club.pk}/cases/").content.decode()
+    assert not any(code in body for code in other_codes)
