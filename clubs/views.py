@@ -135,6 +135,9 @@ def meeting_create(request, pk):
     form_kwargs = {"club": club, "instance": Meeting(club=club)}
     if _is_shell(request):
         form = MeetingForm(roster=[], **form_kwargs)
+        # A kept copy's "today" would be the day it was kept: the phone fills it in (field.js).
+        form.initial["held_on"] = None
+        form.fields["held_on"].widget.attrs["data-today-if-empty"] = ""
         return _shell_response(_render_meeting_form(request, form, club, as_shell=True))
     roster = selectors.club_roster(club=club)
     if request.method != "POST":

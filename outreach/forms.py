@@ -276,8 +276,10 @@ class DistributionForm(forms.Form):
             _("%(date)s · %(kind)s")
             % {"date": meeting.held_on.strftime("%d/%m/%Y"), "kind": meeting.get_kind_display()}
         )
-        if not shell:  # a kept copy's "today" would be the day it was kept
+        if not shell:
             self.initial.setdefault("distributed_on", timezone.localdate())
+        else:  # a kept copy's "today" would be the day it was kept: the phone fills it in
+            self.fields["distributed_on"].widget.attrs["data-today-if-empty"] = ""
 
 
 class ActivityForm(forms.ModelForm):

@@ -16,6 +16,15 @@
     out.textContent = template.replace("{p}", present).replace("{a}", all.length - present);
   }
 
+  // Forms kept for offline use carry no date (it would be the day they were kept): today's
+  // date, as the phone knows it, when the form opens.
+  document.querySelectorAll("input[data-today-if-empty]").forEach(function (input) {
+    if (input.value) return;
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    input.value = pad(now.getDate()) + "/" + pad(now.getMonth() + 1) + "/" + now.getFullYear();
+  });
+
   document.querySelectorAll("[data-roster]").forEach(function (roster) {
     var button = roster.querySelector("[data-mark-all]");
     if (button) {

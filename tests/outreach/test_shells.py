@@ -122,3 +122,13 @@ def test_every_shell_a_club_page_lists_opens_as_a_shell(client, login, username)
         response = client.get(url)
         assert response.status_code == 200, url
         assert response["X-SW-Cache"] == "shell", url
+
+
+def test_the_kept_meeting_form_carries_no_date_that_would_go_stale(client, login, records):
+    login("leader-cao-xanh")
+    shell = client.get(f"/field/clubs/{records['club']}/meetings/new/?shell=1")
+    online = client.get(f"/field/clubs/{records['club']}/meetings/new/")
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    assert f'value="{today}"' in online.content.decode()
+    assert shell["X-SW-Cache"] == "shell"
+    assert re.search(r'name="held_on"[^>]*value=', shell.content.decode()) is None
