@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     # One field app: the clubs pages and the outreach pages share the "field" namespace.
     path("field/", include((clubs_urls.urlpatterns + outreach_urls.urlpatterns, "field"))),
     path("", include("content.urls")),
+    path("", include("outreach.public_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
