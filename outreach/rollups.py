@@ -14,7 +14,7 @@ import contextlib
 import threading
 
 from django.apps import apps
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Sum
 from django.db.models.signals import post_delete, post_save, pre_save
 
@@ -138,17 +138,16 @@ def _flush() -> None:
 
 
 def mark_wards_changed(ward_ids) -> None:
-    """Rebuild these wards' rows when the current transaction commits (now if none)."""
+    """Rebuild these wards' rows when the current transaction commits (now if none).
+
+    Every write registers a callback; the first one to run rebuilds all the wards marked
+    so far and the others find nothing left. Wards marked in a transaction that rolled
+    back are rebuilt at the next commit: a rebuild is idempotent.
+    """
     if getattr(_state, "paused", False):
         return
-    pending = _pending()
-    scheduled = any(callback is _flush for _sids, callback, _robust in connection.run_on_commit)
-    if not scheduled:
-        # A rolled-back transaction drops its callbacks: start over.
-        pending.clear()
-    pending.update(ward_ids)
-    if not scheduled:
-        transaction.on_commit(_flush)
+    _pending().update(ward_ids)
+    transaction.on_commit(_flush)
 
 
 @contextlib.contextmanager
