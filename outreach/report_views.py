@@ -113,7 +113,7 @@ def public_statistics(request):
         year = int(request.GET.get("year") or years[0])
     except ValueError:
         year = years[0]
-    if year not in years:
+    if not 2000 <= year <= timezone.localdate().year:
         raise Http404
     figures = reports.public_figures(reports.public_totals(year=year))
     response = render(

@@ -74,7 +74,7 @@ def test_bad_filters_say_why_and_fall_back(client, demo, login):
     login("coordinator")
     response = client.get("/admin/reports/?period=custom&start=31/12/2024&end=01/01/2024")
     assert response.status_code == 200
-    assert "The last day is before the first day." in response.content.decode()
+    assert "Ngày cuối kỳ đứng trước ngày đầu kỳ." in response.content.decode()
     bad = client.get("/admin/reports/report.xlsx?period=custom&start=31/12/2024&end=01/01/2024")
     assert bad.status_code == 400
 
