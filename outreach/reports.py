@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db.models import Case as When_
 from django.db.models import Count, F, IntegerField, Q, Sum, When
+from django.forms.utils import flatatt
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from clubs.access import board_club_ids, can_see_cases, is_coordinator, visible_clubs
@@ -89,6 +92,26 @@ def wards_rolling_into(*, ward: Ward, on: datetime.date) -> set[int]:
 # --- filters -------------------------------------------------------------------------------
 
 
+class LongSelect(forms.Select):
+    """A select for thousands of wards or clubs, rendered in one pass (Django's widget
+    templates render each option separately, too slow for 3,321 wards per request)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        attrs["name"] = name
+        chosen = "" if value in (None, "") else str(value)
+        selected = mark_safe(" selected")  # noqa: S308 - a constant
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(key), selected if str(key) == chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        return format_html("<select{}>{}</select>", flatatt(attrs), options)
+
+
 class ReportFilterForm(forms.Form):
     """Period (month, quarter, year or custom months), ward, club, campaign, organiser."""
 
@@ -103,7 +126,7 @@ class ReportFilterForm(forms.Form):
         ("historical", _("this unit only (historical)")),
     ]
 
-    period = forms.ChoiceField(label=_("Period"), choices=PERIODS, initial="year")
+    period = forms.ChoiceField(label=_("Period"), choices=PERIODS, initial="year", required=False)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
     month = forms.TypedChoiceField(
         label=_("Month"),
@@ -119,14 +142,18 @@ class ReportFilterForm(forms.Form):
     )
     start = forms.DateField(label=_("From"), required=False, help_text=_("dd/mm/yyyy"))
     end = forms.DateField(label=_("To"), required=False, help_text=_("dd/mm/yyyy"))
-    ward = forms.ModelChoiceField(label=_("Ward"), queryset=Ward.objects.none(), required=False)
+    ward = forms.ModelChoiceField(
+        label=_("Ward"), queryset=Ward.objects.none(), required=False, widget=LongSelect
+    )
     ward_mode = forms.ChoiceField(
         label=_("Ward as"), choices=WARD_MODES, initial="as_of", required=False
     )
     as_of = forms.DateField(label=_("As of"), required=False, help_text=_("dd/mm/yyyy"))
-    club = forms.ModelChoiceField(label=_("Club"), queryset=Club.objects.none(), required=False)
+    club = forms.ModelChoiceField(
+        label=_("Club"), queryset=Club.objects.none(), required=False, widget=LongSelect
+    )
     campaign = forms.ModelChoiceField(
-        label=_("Campaign"), queryset=Campaign.objects.none(), required=False
+        label=_("Campaign"), queryset=Campaign.objects.none(), required=False, widget=LongSelect
     )
     organiser = forms.ChoiceField(
         label=_("Organiser"),

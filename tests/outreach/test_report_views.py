@@ -108,3 +108,27 @@ def test_public_statistics_is_cacheable_and_personal_data_free(client, demo):
     assert "Set-Cookie" not in response or not response.cookies
     english = client.get("/en/statistics/")
     assert english.status_code == 200
+
+
+def test_club_page_links_to_its_report(client, demo, login):
+    login("leader-cao-xanh")
+    own = Club.objects.get(roles__user__username="leader-cao-xanh")
+    page = client.get(f"/field/clubs/{own.pk}/")
+    assert f"/field/reports/?club={own.pk}".encode() in page.content
+    report = client.get(f"/field/reports/?club={own.pk}")
+    assert report.status_code == 200 and report.context["form"].is_valid()
+
+
+def test_figures_link_to_records_only_where_the_user_may_see_them(client, demo, login):
+    login("coordinator")
+    figures = client.get("/admin/reports/" + YEAR_2024).context["report"].figures
+    assert figures["cases_flagged"].url == "/admin/outreach/cases/"
+    assert figures["meetings_held"].url == "/admin/clubs/meetings/"
+    client.logout()
+    login("leader-cao-xanh")
+    own = Club.objects.get(roles__user__username="leader-cao-xanh")
+    figures = client.get("/field/reports/" + YEAR_2024).context["report"].figures
+    assert figures["cases_flagged"].url == f"/field/clubs/{own.pk}/cases/"
+    assert figures["meetings_held"].url == f"/field/clubs/{own.pk}/"
+    # Stock is the province's: a figure, but no link to the material register for a leader.
+    assert figures["materials_stock"].url == ""
