@@ -119,7 +119,12 @@ def public_statistics(request):
     response = render(
         request,
         "outreach/reports/public_statistics.html",
-        {"figures": figures, "year": year, "years": years},
+        {
+            "figures": figures,
+            "charts": reports.public_charts(year=year),
+            "year": year,
+            "years": years,
+        },
     )
     response["X-SW-Cache"] = "public"
     return response

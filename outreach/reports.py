@@ -622,6 +622,25 @@ def public_totals(*, year: int) -> dict[str, int]:
     return {row["indicator"]: row["total"] or 0 for row in rows}
 
 
+PUBLIC_CHARTS = ["meetings_held", "campaign_attendances"]
+
+
+def public_charts(*, year: int) -> list[Chart]:
+    """Month-by-month bars of the awareness work (never of people at risk): one query."""
+    months = months_between(datetime.date(year, 1, 1), datetime.date(year, 12, 1))
+    series = {key: [0] * 12 for key in PUBLIC_CHARTS}
+    for row in (
+        ReportRollup.objects.filter(
+            is_total=True, indicator__in=PUBLIC_CHARTS, month__gte=months[0], month__lte=months[-1]
+        )
+        .order_by()
+        .values("indicator", "month")
+        .annotate(total=Sum("value"))
+    ):
+        series[row["indicator"]][row["month"].month - 1] = row["total"] or 0
+    return [make_chart(BY_KEY[key], months, series[key]) for key in PUBLIC_CHARTS]
+
+
 def public_years(*, today: datetime.date | None = None) -> list[int]:
     today = today or timezone.localdate()
     first = (

@@ -14,7 +14,7 @@ import contextlib
 import threading
 
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Sum
 from django.db.models.signals import post_delete, post_save, pre_save
 
@@ -22,6 +22,15 @@ from outreach.indicators import STORED, WARD_PATHS
 
 _state = threading.local()
 BATCH = 5000
+# One rebuild at a time on PostgreSQL (two app processes rebuilding the same ward or month
+# would each delete only the rows they saw, and both insert): a transaction-level lock.
+ADVISORY_LOCK = 74_2025
+
+
+def _serialize() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK])
 
 
 def _rows_for(*, ward_ids=None, months=None) -> list:
@@ -84,6 +93,7 @@ def refresh_wards(ward_ids) -> int:
     ward_ids = set(ward_ids)
     if not ward_ids:
         return 0
+    _serialize()
     old = ReportRollup.objects.filter(is_total=False)
     real = [pk for pk in ward_ids if pk is not None]
     scope = ReportRollup.objects.none()
@@ -106,6 +116,7 @@ def refresh_all() -> int:
     """Rebuild every row from the records (``manage.py refresh_rollups``)."""
     from outreach.models import ReportRollup
 
+    _serialize()
     ReportRollup.objects.all().delete()
     count = 0
     batch = []

@@ -71,3 +71,11 @@ def test_coordinator_dashboard_period_and_excel(page, site_server, tmp_path):
         Distribution.objects.filter(distributed_on__range=march).values_list("quantity", flat=True)
     )
     assert handed_out["Tài liệu đã phát"] == expected
+
+
+def test_public_statistics_at_360_px_under_the_strict_policy(page, site_server):
+    """No login, charts drawn without inline styles (the csp_violations fixture checks)."""
+    page.goto(site_server.url + "/thong-ke/")
+    assert page.locator("[data-indicator=cases_flagged] [data-value]").is_visible()
+    assert page.locator(".sw-chart__svg").first.bounding_box()["width"] <= 360
+    assert not page.evaluate("document.documentElement.scrollWidth > 361")
