@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clubs.access import board_club_ids, can_see_cases, is_coordinator, visible_clubs
 from clubs.models import Club, Meeting, Member, Ward, WardSuccession
+from config.text import fold_vi
 from outreach.indicators import (
     BY_KEY,
     INDICATORS,
@@ -112,8 +113,45 @@ class LongSelect(forms.Select):
         return format_html("<select{}>{}</select>", flatatt(attrs), options)
 
 
+class NameLookupField(forms.CharField):
+    """A ward or club typed by name (accents optional) or ID, for lists too long to show."""
+
+    def __init__(self, *, queryset, **kwargs):
+        self.queryset = queryset
+        kwargs.setdefault(
+            "help_text", _("Type the name (with or without accents); leave empty for all.")
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return getattr(value, "name", value)
+
+    def clean(self, value):
+        value = (super().clean(value) or "").strip()
+        if not value:
+            return None
+        if value.isdigit():
+            found = list(self.queryset.filter(pk=int(value))[:2])
+        else:
+            folded = fold_vi(value)
+            found = list(self.queryset.filter(name_folded=folded)[:11])
+            if not found:
+                found = list(self.queryset.filter(name_folded__contains=folded)[:11])
+        if not found:
+            raise forms.ValidationError(_("Nothing by that name: %(name)s") % {"name": value})
+        if len(found) > 1:
+            names = ", ".join(f"{item} (#{item.pk})" for item in found[:10])
+            raise forms.ValidationError(
+                _("Several match; type more of the name or the number: %(names)s")
+                % {"names": names}
+            )
+        return found[0]
+
+
 class ReportFilterForm(forms.Form):
     """Period (month, quarter, year or custom months), ward, club, campaign, organiser."""
+
+    LONGEST_LIST = 300
 
     PERIODS = [
         ("month", _("month")),
@@ -175,6 +213,14 @@ class ReportFilterForm(forms.Form):
             # A club board sees its own club: no ward, campaign or organiser to choose.
             for name in ("ward", "ward_mode", "as_of", "campaign", "organiser"):
                 del self.fields[name]
+        # Thousands of wards or clubs (a whole country) make no list: type the name instead.
+        for name in ("ward", "club"):
+            if name in self.fields:
+                field = self.fields[name]
+                if field.queryset.count() > self.LONGEST_LIST:
+                    self.fields[name] = NameLookupField(
+                        queryset=field.queryset, label=field.label, required=False
+                    )
 
     def clean(self):
         data = super().clean()

@@ -132,6 +132,11 @@ def refresh_all() -> int:
     return count
 
 
+def record_counts() -> dict:
+    """How many records each counted model holds (to tell whether a load added any)."""
+    return {label: apps.get_model(label)._default_manager.count() for label in WARD_PATHS}
+
+
 # --- on write ------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ per dashboard constant; time growing less than linearly with the data.
 
     make bench BENCH=reports
     REPORTS_SIZES=5x4,177x10 make bench BENCH=reports
+    REPORTS_MEASURE_ONLY=1 REPORTS_SIZES=3321x10 DATABASE_URL=... make bench BENCH=reports
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/safeward_bench make bench BENCH=reports
 """
 
@@ -99,25 +100,34 @@ def run() -> dict:
     from outreach import rollups
 
     repeat = int(os.environ.get("REPORTS_REPEAT") or 20)
+    # Measure a database already filled (by an earlier run with the same DATABASE_URL).
+    measure_only = bool(os.environ.get("REPORTS_MEASURE_ONLY"))
     coordinator = _client("coordinator")
     leader = _client("leader-cao-xanh")
     today = datetime.date.today()
-    results = {"database": connection.vendor, "repeat": repeat, "sets": {}}
+    results = {
+        "database": connection.vendor,
+        "repeat": repeat,
+        "measure_only": measure_only,
+        "sets": {},
+    }
     for seed, (wards, years) in enumerate(_sizes(), start=1):
         name = f"{wards}x{years}"
-        started = time.perf_counter()
-        call_command(
-            "generate_synthetic",
-            wards=wards,
-            years=years,
-            seed=100 + seed,
-            no_refresh=True,
-            stdout=io.StringIO(),
-        )
-        generated = time.perf_counter() - started
-        started = time.perf_counter()
-        rollups.refresh_all()
-        refreshed = time.perf_counter() - started
+        generated = refreshed = 0.0
+        if not measure_only:
+            started = time.perf_counter()
+            call_command(
+                "generate_synthetic",
+                wards=wards,
+                years=years,
+                seed=100 + seed,
+                no_refresh=True,
+                stdout=io.StringIO(),
+            )
+            generated = time.perf_counter() - started
+            started = time.perf_counter()
+            rollups.refresh_all()
+            refreshed = time.perf_counter() - started
         first_year = today.year - 9
         whole = f"?period=custom&start=01/01/{first_year}&end=31/12/{today.year}"
         last_year = f"?period=year&year={today.year - 1}"

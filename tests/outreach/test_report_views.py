@@ -132,3 +132,23 @@ def test_figures_link_to_records_only_where_the_user_may_see_them(client, demo, 
     assert figures["meetings_held"].url == f"/field/clubs/{own.pk}/"
     # Stock is the province's: a figure, but no link to the material register for a leader.
     assert figures["materials_stock"].url == ""
+
+
+def test_long_ward_lists_become_a_name_box(client, demo, login, monkeypatch):
+    """With thousands of wards (a whole country) the page carries no list: names are typed."""
+    from outreach.reports import NameLookupField, ReportFilterForm
+
+    monkeypatch.setattr(ReportFilterForm, "LONGEST_LIST", 1)
+    login("coordinator")
+    response = client.get("/admin/reports/?period=year&year=2024&ward=hong gai")
+    form = response.context["form"]
+    assert isinstance(form.fields["ward"], NameLookupField)
+    assert "<option" not in str(form["ward"])
+    # Two units are called Hồng Gai (before and after 2025): the user is asked to choose.
+    assert "ward" in form.errors
+    new = form.fields["ward"].queryset.get(name="Hồng Gai", valid_to__isnull=True)
+    chosen = client.get(f"/admin/reports/?period=year&year=2024&ward={new.pk}")
+    assert chosen.context["form"].is_valid()
+    assert chosen.context["report"].filters.ward == new
+    missing = client.get("/admin/reports/?period=year&year=2024&ward=atlantis")
+    assert "ward" in missing.context["form"].errors

@@ -24,12 +24,15 @@ class Command(BaseCommand):
                 "Use config.settings.dev."
             )
         with transaction.atomic(), rollups.paused():
+            before = rollups.record_counts()
             accounts = demo.load_accounts()
             content_demo.load(stdout=self.stdout)
             clubs_demo.load(stdout=self.stdout)
             outreach_demo.load(stdout=self.stdout)
-            # Demo records are bulk-loaded and back-dated: count them once, at the end.
-            rollups.refresh_all()
+            # Demo records are bulk-loaded and back-dated: count them once, at the end
+            # (a second run adds nothing and leaves a large database's rollups alone).
+            if rollups.record_counts() != before:
+                rollups.refresh_all()
         self.stdout.write("")
         self.stdout.write(
             f"Demo accounts (password: {demo.DEMO_PASSWORD}; two-factor secret for an "

@@ -113,7 +113,7 @@ def generate(*, wards: int, years: int, seed: int) -> dict:
             by_club.setdefault(member.club_id, []).append(member.pk)
 
         material, _ = Material.objects.get_or_create(
-            title="Tờ rơi thử nghiệm", kind=Material.Kind.LEAFLET
+            title="Tờ rơi thử nghiệm", kind=Material.Kind.OTHER
         )
         agency = Agency.objects.filter(active=True).first() or Agency.objects.create(
             name="Công an phường (thử)", kind=Agency.Kind.POLICE
