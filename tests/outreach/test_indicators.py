@@ -284,3 +284,41 @@ def test_leaders_see_only_their_club(small, demo):
     other = Club.objects.exclude(pk=own.pk).first()
     form = ReportFilterForm({"period": "year", "year": 2024, "club": other.pk}, user=leader)
     assert not form.is_valid() and "club" in form.errors
+
+
+def test_meeting_logged_through_the_service_counts_its_bulk_attendance(
+    small, coordinator, django_capture_on_commit_callbacks
+):
+    """Attendance rows are bulk-created (no model signals): clubs.signals.records_changed
+    tells the rollups, so the attendance figures move when the meeting is logged."""
+    from clubs import services
+
+    club = small["club"]
+    present = list(club.members.order_by("pk").values_list("pk", flat=True)[:1])
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = services.meeting_create(
+            club=club,
+            created_by=coordinator,
+            held_on=D(2024, 5, 10),
+            kind=Meeting.Kind.MONTHLY,
+            topics="Tháng 5",
+            present_member_ids=present,
+        )
+    may = ReportFilters(start=D(2024, 5, 1), end=D(2024, 5, 1))
+    f = _figures(coordinator, may, club=club)
+    # On 10/05/2024 the roster is the two members still in the club (one left on 31/03).
+    assert f["attendance_recorded"].value == 2
+    assert f["attendance_present"].value == 1
+    # A correction writes with update() and bulk_update only: no model signal at all.
+    everyone = list(club.members.values_list("pk", flat=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_update(
+            meeting=meeting,
+            version=meeting.version,
+            held_on=meeting.held_on,
+            kind=meeting.kind,
+            topics=meeting.topics,
+            present_member_ids=everyone,
+        )
+    may = ReportFilters(start=D(2024, 5, 1), end=D(2024, 5, 1))
+    assert _figures(coordinator, may, club=club)["attendance_present"].value == 2
