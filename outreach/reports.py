@@ -15,6 +15,7 @@ from django.db.models import Count, F, IntegerField, Q, Sum, When
 from django.forms.utils import flatatt
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -46,7 +47,12 @@ def suppress_small(value: int | None) -> str:
     """
     if value is None or value < SMALL_CELL:
         return f"< {SMALL_CELL}"
-    return f"{value:,}".replace(",", ".")
+    return grouped(value)
+
+
+def grouped(value: int) -> str:
+    """A whole number with the language's thousands separator (1.234 / 1,234)."""
+    return number_format(int(value), force_grouping=True)
 
 
 def month_start(day: datetime.date) -> datetime.date:
@@ -344,8 +350,8 @@ class Figure:
         if self.indicator.percent:
             return f"{self.value:.0f}%"
         if self.of is not None:
-            return f"{self.value:,} / {self.of:,}".replace(",", ".")
-        return f"{int(self.value):,}".replace(",", ".")
+            return f"{grouped(self.value)} / {grouped(self.of)}"
+        return grouped(self.value)
 
 
 @dataclass
@@ -640,10 +646,7 @@ def public_figures(totals: dict[str, int]) -> list[PublicFigure]:
     for key in PUBLIC_KEYS:
         indicator = BY_KEY[key]
         value = int(totals.get(key) or 0)
-        if indicator.about_people_at_risk:
-            display = suppress_small(value)
-        else:
-            display = f"{value:,}".replace(",", ".")
+        display = suppress_small(value) if indicator.about_people_at_risk else grouped(value)
         out.append(
             PublicFigure(
                 key, indicator.name, indicator.definition, display, indicator.about_people_at_risk
