@@ -29,7 +29,10 @@ def _sheet_title(name: str) -> str:
 def _title(sheet, report, heading: str) -> int:
     """Title rows: what, the period and the ward; returns the next free row."""
     filters = report.filters
-    sheet["A1"] = f"{TITLE} – {heading}"
+    place = report.place or "Toàn tỉnh"
+    sheet["A1"] = (
+        f"{TITLE} – {heading} – {filters.start:%d/%m/%Y} đến {filters.last_day:%d/%m/%Y} – {place}"
+    )
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A2"] = "Kỳ báo cáo:"
     sheet["B2"] = filters.start
@@ -37,7 +40,7 @@ def _title(sheet, report, heading: str) -> int:
     for cell in (sheet["B2"], sheet["C2"]):
         cell.number_format = DATE_FORMAT
     sheet["A3"] = "Địa bàn:"
-    sheet["B3"] = filters.describe()
+    sheet["B3"] = place
     sheet["A4"] = "Ngày lập:"
     sheet["B4"] = timezone.localdate()
     sheet["B4"].number_format = DATE_FORMAT

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from clubs.access import board_club_ids, can_see_cases, is_coordinator, visible_clubs
@@ -375,7 +376,7 @@ class Report:
     figures: dict
     months: list
     monthly: dict  # key -> [value per month]
-    query_note: str = ""
+    place: str = ""  # the ward or club the figures are about, for titles
 
 
 def _scope_queries(*, user, filters: ReportFilters):
@@ -583,7 +584,13 @@ def build_report(*, user, filters: ReportFilters, where: str = "admin") -> Repor
         for i in INDICATORS
         if i.chart and i.key in figures
     ]
-    return Report(filters, sections, charts, figures, months, monthly)
+    if filters.club or filters.ward or filters.campaign or filters.organiser:
+        place = filters.describe().split(" · ", 1)[-1]
+    elif province:
+        place = "Toàn tỉnh" if (get_language() or "vi").startswith("vi") else "All wards"
+    else:
+        place = ", ".join(clubs.order_by("name_folded").values_list("name", flat=True)[:5])
+    return Report(filters, sections, charts, figures, months, monthly, place)
 
 
 def make_chart(indicator: Indicator, months: list, values: list) -> Chart:

@@ -56,7 +56,9 @@ def test_coordinator_dashboard_period_and_excel(page, site_server, tmp_path):
     )
     assert workbook.sheetnames[-1] == "Theo tháng"
     clubs = workbook["Sinh hoạt câu lạc bộ"]
-    assert "01/03/2024" in clubs["B3"].value or clubs["B2"].value.date() == march[0]
+    # Period and place in the title; the period's days as real dates shown dd/mm/yyyy.
+    assert "01/03/2024 đến 31/03/2024 – Toàn tỉnh" in clubs["A1"].value
+    assert clubs["B2"].value.date() == march[0] and clubs["B2"].number_format == "dd/mm/yyyy"
     values = {
         row[0].value: row[2].value for row in clubs.iter_rows(min_row=7) if row[1].value == "Tổng"
     }

@@ -89,6 +89,7 @@ def test_xlsx_has_a_sheet_per_section_and_vietnamese_headings(client, demo, logi
     assert workbook.sheetnames[-1] == "Theo tháng"
     sheet = workbook["Sinh hoạt câu lạc bộ"]
     assert sheet["A1"].value.startswith("Báo cáo")
+    assert sheet["A1"].value.endswith("01/01/2024 đến 31/12/2024 – Toàn tỉnh")
     assert sheet["B2"].number_format == "dd/mm/yyyy"
     assert sheet["A6"].value == "Chỉ số"
 
@@ -98,6 +99,8 @@ def test_leader_xlsx_has_no_campaign_sheet(client, demo, login):
     response = client.get("/field/reports/report.xlsx" + YEAR_2024)
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     assert "Chiến dịch truyền thông" not in workbook.sheetnames
+    own = Club.objects.get(roles__user__username="leader-cao-xanh")
+    assert workbook["Sinh hoạt câu lạc bộ"]["A1"].value.endswith(own.name)
 
 
 def test_public_statistics_is_cacheable_and_personal_data_free(client, demo):
