@@ -19,6 +19,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from clubs.access import visible_clubs
 from clubs.models import ImportJob
 from clubs.resources import RESOURCES
+from clubs.signals import records_changed
 
 logger = logging.getLogger(__name__)
 
@@ -190,5 +191,7 @@ def import_job_confirm(*, job: ImportJob) -> ImportJob:
     else:
         report["imported"] = report["new"]
         _finish(job, ImportJob.Status.DONE, report)
+        # Sheets are bulk-loaded: tell the reports to recount.
+        records_changed.send(sender=ImportJob, club_ids=None)
         job.file.delete(save=True)
     return job

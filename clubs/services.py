@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from clubs.models import Attendance, Club, Meeting, MeetingPhoto, Member, Membership
 from clubs.photos import process_photo
 from clubs.selectors import club_roster
+from clubs.signals import records_changed
 
 
 class StaleEdit(ValidationError):
@@ -47,6 +48,7 @@ def _save_attendance(*, meeting: Meeting, present_member_ids: Iterable[int]) -> 
             to_update.append(row)
     Attendance.objects.bulk_create(to_create)
     Attendance.objects.bulk_update(to_update, ["present"])
+    records_changed.send(sender=Attendance, club_ids=[meeting.club_id])
 
 
 def meeting_photo_add(*, meeting: Meeting, upload) -> MeetingPhoto:

@@ -7,7 +7,7 @@ labelled by kind and ID instead; who did what, and when, stays in the log.
 """
 
 from django.db.models.signals import pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.utils.text import capfirst
 from wagtail.models import ModelLogEntry
 
@@ -20,3 +20,8 @@ def _label_club_records_without_names(sender, instance, **kwargs):
     if content_type.app_label == "clubs" and content_type.model in PERSONAL_MODELS:
         model = content_type.model_class()
         instance.label = f"{capfirst(model._meta.verbose_name)} #{instance.object_id}"
+
+
+# Sent after writes that bypass model signals (bulk attendance rows, imports), naming the
+# clubs touched (``club_ids=None``: any club). Reports (``outreach.rollups``) listen.
+records_changed = Signal()

@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("field/", include((clubs_urls.urlpatterns + outreach_urls.urlpatterns, "field"))),
     path("", include("content.urls")),
     path("", include("outreach.public_urls")),
+    path("", include("outreach.statistics_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

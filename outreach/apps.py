@@ -13,7 +13,7 @@ class OutreachConfig(AppConfig):
     def ready(self):
         from clubs.backends import register_board_permissions
         from clubs.imports import register_sheet
-        from outreach import signals  # noqa: F401
+        from outreach import rollups, signals  # noqa: F401
         from outreach.resources import ActivityResource, HandoutResource, MaterialResource
 
         # Sheets on the one import page (check, preview, then all or nothing).
@@ -35,6 +35,8 @@ class OutreachConfig(AppConfig):
             permission="outreach.add_activity",
             resource=ActivityResource,
         )
+
+        rollups._connect()
 
         # What club leaders and secretaries may do in the admin (scoped to their club).
         register_board_permissions(

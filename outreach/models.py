@@ -939,3 +939,47 @@ class Tip(models.Model):
     @property
     def is_new(self) -> bool:
         return self.viewed_at is None
+
+
+# --- report rollups ------------------------------------------------------------------------
+
+
+class ReportRollup(models.Model):
+    """One stored figure of one indicator (``outreach.indicators``) for one month.
+
+    Detail rows hold a ward (the record's own, never rolled up), and the club, campaign
+    and organiser when the records have them; total rows (``is_total``) hold the
+    province-wide sum of a month, so the coordinator's dashboard reads a few hundred rows
+    whatever the number of wards. ``outreach.rollups`` keeps them in step with the records.
+    """
+
+    indicator = models.CharField(max_length=40)
+    breakdown = models.CharField(max_length=40, blank=True)
+    month = models.DateField()
+    is_total = models.BooleanField(default=False)
+    ward = models.ForeignKey(
+        Ward, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    club = models.ForeignKey(
+        Club, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    campaign = models.ForeignKey(
+        Campaign, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    organiser = models.CharField(max_length=20, blank=True)
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("report figure")
+        verbose_name_plural = _("report figures")
+        default_permissions = ()
+        indexes = [
+            models.Index(fields=["is_total", "month"], name="rollup_total_month"),
+            models.Index(fields=["ward", "month"], name="rollup_ward_month"),
+            models.Index(fields=["club", "month"], name="rollup_club_month"),
+            models.Index(fields=["campaign", "month"], name="rollup_campaign_month"),
+            models.Index(fields=["organiser", "month"], name="rollup_organiser_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} {self.breakdown} {self.month:%m/%Y} = {self.value}"

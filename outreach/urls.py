@@ -3,7 +3,7 @@ pages, in the one ``field`` namespace."""
 
 from django.urls import path
 
-from outreach import views
+from outreach import report_views, views
 
 urlpatterns = [
     path("clubs/<int:pk>/cases/", views.case_list, name="case_list"),
@@ -17,6 +17,8 @@ urlpatterns = [
     path("cases/<int:pk>/consent/", views.consent_change, name="consent"),
     path("referrals/<int:pk>/step/", views.referral_step, name="referral_step"),
     path("follow-ups/overdue/", views.overdue, name="overdue"),
+    path("reports/", report_views.field_dashboard, name="reports"),
+    path("reports/report.xlsx", report_views.field_xlsx, name="report_xlsx"),
     path("campaigns/", views.campaign_list, name="campaigns"),
     path("campaigns/<int:pk>/", views.campaign_detail, name="campaign"),
     path("campaigns/<int:pk>/activities/new/", views.activity_create, name="activity_create"),

@@ -1095,3 +1095,37 @@ def register_permission_policies() -> None:
             else:
                 policy = ClubScopedPermissionPolicy(viewset.model, scope=viewset.scope)
             register_permission_policy(viewset.model, policy)
+
+
+class ReportsViewSet(ViewSet):
+    """The report dashboard and its Excel file, a top-level admin menu item."""
+
+    name = "outreach_reports"
+    url_prefix = "reports"
+    icon = "table"
+    menu_label = _("Reports")
+    menu_icon = "table"
+    menu_order = 150
+    add_to_admin_menu = True
+
+    def get_urlpatterns(self):
+        from outreach import report_views
+
+        return [
+            path("", report_views.admin_dashboard, name="dashboard"),
+            path("report.xlsx", report_views.admin_xlsx, name="xlsx"),
+        ]
+
+    @property
+    def menu_url(self):
+        return reverse(self.get_url_name("dashboard"))
+
+    @cached_property
+    def menu_item_class(self):
+        from outreach.report_views import may_see_reports
+
+        class ReportsMenuItem(MenuItem):
+            def is_shown(self, request):
+                return may_see_reports(request.user)
+
+        return ReportsMenuItem

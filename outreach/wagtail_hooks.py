@@ -2,7 +2,12 @@
 
 from wagtail import hooks
 
-from outreach.viewsets import CasesViewSetGroup, OutreachViewSetGroup, register_permission_policies
+from outreach.viewsets import (
+    CasesViewSetGroup,
+    OutreachViewSetGroup,
+    ReportsViewSet,
+    register_permission_policies,
+)
 
 register_permission_policies()
 
@@ -15,3 +20,8 @@ def register_cases_viewsets():
 @hooks.register("register_admin_viewset")
 def register_outreach_viewsets():
     return OutreachViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_reports_viewset():
+    return ReportsViewSet()

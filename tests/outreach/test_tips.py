@@ -418,3 +418,30 @@ def test_worker_precaches_the_tip_form_and_its_script(client, demo):
     worker = client.get("/sw.js").content.decode()
     assert '"/bao\\u002Dtin/"' in worker and '"/en/tip/"' in worker
     assert "js/tip.js" in worker
+
+
+def test_tips_per_month_reach_the_reports_as_a_count(
+    client, cao_xanh, django_capture_on_commit_callbacks
+):
+    """A tip sent through the public form is counted in the coordinator's report for its
+    month and ward as it is written; the report shows the count, never the text."""
+    from django.contrib.auth import get_user_model
+
+    from outreach.reports import ReportFilters, build_report
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _send_outbox(client, _fields(cao_xanh), uuid.uuid4()).status_code == 201
+    tip = Tip.objects.get()
+    month = tip.received_on.replace(day=1)
+    coordinator = get_user_model().objects.get(username="coordinator")
+    report = build_report(user=coordinator, filters=ReportFilters(start=month, end=month))
+    assert report.figures["tips_received"].value == 1
+    other_month = datetime.date(month.year - 1, month.month, 1)
+    earlier = build_report(
+        user=coordinator, filters=ReportFilters(start=other_month, end=other_month)
+    )
+    assert earlier.figures["tips_received"].value == 0
+    client.cookies.clear()
+    public = client.get(f"/thong-ke/?year={month.year}").content.decode()
+    assert 'data-indicator="tips_received"' in public
+    assert tip.text not in public
