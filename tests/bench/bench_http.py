@@ -29,8 +29,8 @@ PAGES = {
     "article": "/bai-viet/viec-nhe-luong-cao/",
     "quiz": "/trac-nghiem/viec-lam-o-nuoc-ngoai/",
 }
-# The coordinator's dashboard. For now Wagtail's admin home; the reports dashboard replaces it.
-DASHBOARD_URL = "/admin/"
+# The coordinator's dashboard: the reports page (every ward, the current year).
+DASHBOARD_URL = "/admin/reports/"
 DASHBOARD_USER = "coordinator"
 CACHE_SECONDS = 300
 RPS_CONNECTIONS = 16
