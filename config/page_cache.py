@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
@@ -56,7 +57,7 @@ def _host(request) -> str | None:
     except DisallowedHost:
         return None
     # Several app processes behind one proxy answer for the same site on different ports.
-    return host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    return split_domain_port(host)[0]
 
 
 def _eligible(request) -> bool:

@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from config.middleware import SW_CACHE_HEADER
 from config.text import fold_vi
 from content.blocks import (
     ArticleBodyBlock,
@@ -28,8 +29,6 @@ from content.blocks import (
     QuizQuestionsBlock,
     ScoreBandBlock,
 )
-
-SW_CACHE_HEADER = "X-SW-Cache"
 
 
 class FoldedTitleField(index.SearchField):

@@ -19,8 +19,7 @@ import uuid as uuid_module
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from clubs.access import is_coordinator, visible_clubs
@@ -228,46 +227,6 @@ def purge_expired_tips(*, now: datetime.datetime, dry_run: bool = False) -> dict
             receipts.delete()
             Tip.objects.filter(pk__in=ids).delete()
     return counts
-
-
-# --- reports -------------------------------------------------------------------------------
-
-
-def tips_per_month(
-    *, user=None, start: datetime.date, end: datetime.date
-) -> list[dict[str, object]]:
-    """How many tips arrived per month and ward between *start* and *end* (inclusive):
-    counts only, never content. With *user*, only the tips that user may see.
-
-    Rows ``{"month": date (first day), "ward_id", "ward": name or "", "count"}``, by month
-    then ward name; tips about "another place" have ``ward_id`` None.
-    """
-    tips = Tip.objects.filter(received_on__gte=start, received_on__lte=end)
-    if user is not None:
-        tips = scope_to_tips(tips, user=user)
-    rows = (
-        tips.annotate(month=TruncMonth("received_on"))
-        .values("month", "ward_id", "ward__name")
-        .annotate(count=Count("pk"))
-        .order_by("month", "ward__name")
-    )
-    return [
-        {
-            "month": row["month"],
-            "ward_id": row["ward_id"],
-            "ward": row["ward__name"] or "",
-            "count": row["count"],
-        }
-        for row in rows
-    ]
-
-
-SMALL_COUNT = 5
-
-
-def public_count(count: int) -> str:
-    """A count as the public page shows it: below 5 as "< 5" (small numbers can identify)."""
-    return f"< {SMALL_COUNT}" if count < SMALL_COUNT else str(count)
 
 
 # --- abuse ---------------------------------------------------------------------------------

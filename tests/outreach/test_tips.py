@@ -381,8 +381,11 @@ def test_the_one_purge_command_removes_old_tips(client, cao_xanh, settings):
     assert not Tip.objects.filter(pk=old.pk).exists()
 
 
-def test_tips_per_month_counts_only_and_respects_scope(demo):
+def test_tips_per_month_in_the_reports_count_only(demo):
     from django.contrib.auth import get_user_model
+
+    from outreach import rollups
+    from outreach.reports import ReportFilters, build_report, suppress_small
 
     cao_xanh, hong_gai = _ward("Cao Xanh"), _ward("Hồng Gai")
     days = [
@@ -395,23 +398,20 @@ def test_tips_per_month_counts_only_and_respects_scope(demo):
     ]
     for ward, day in days:
         Tip.objects.filter(pk=_tip(ward).pk).update(received_on=day)
-    start, end = datetime.date(2026, 3, 1), datetime.date(2026, 4, 30)
-    rows = tips.tips_per_month(start=start, end=end)
-    counted = {(row["month"], row["ward"]): row["count"] for row in rows}
-    assert counted == {
-        (datetime.date(2026, 3, 1), "Cao Xanh"): 2,
-        (datetime.date(2026, 3, 1), "Hồng Gai"): 1,
-        (datetime.date(2026, 4, 1), "Cao Xanh"): 1,
-        (datetime.date(2026, 4, 1), ""): 1,
-    }
-    assert all(set(row) == {"month", "ward_id", "ward", "count"} for row in rows)
-    leader = get_user_model().objects.get(username="leader-cao-xanh")
-    mine = tips.tips_per_month(user=leader, start=start, end=end)
-    assert {row["ward"] for row in mine} == {"Cao Xanh"}
-    assert sum(row["count"] for row in mine) == 3
-    communicator = get_user_model().objects.get(username="communicator")
-    assert tips.tips_per_month(user=communicator, start=start, end=end) == []
-    assert [tips.public_count(n) for n in (0, 4, 5, 12)] == ["< 5", "< 5", "5", "12"]
+    rollups.refresh_all()
+    coordinator = get_user_model().objects.get(username="coordinator")
+
+    def count(start, end, **filters):
+        report = build_report(
+            user=coordinator, filters=ReportFilters(start=start, end=end, **filters)
+        )
+        return report.figures["tips_received"].value
+
+    march, april = datetime.date(2026, 3, 1), datetime.date(2026, 4, 1)
+    assert count(march, april) == 5
+    assert count(march, march) == 3
+    assert count(april, april) == 2  # one about "another place"
+    assert [suppress_small(n) for n in (0, 4, 5, 12)] == ["< 5", "< 5", "5", "12"]
 
 
 def test_worker_precaches_the_tip_form_and_its_script(client, demo):

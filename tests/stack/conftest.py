@@ -7,7 +7,6 @@ Everything is made fresh for the module and removed afterwards: a database named
 
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,8 @@ from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from tests.browser.server import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 PG = os.environ.get("SAFEWARD_STACK_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("SAFEWARD_STACK_REDIS", "redis://127.0.0.1:6379/14")
@@ -34,12 +35,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.stack)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(url: str, *, seconds: float = 60) -> None:
