@@ -16,6 +16,7 @@ from django.utils import timezone
 from clubs.models import Attendance, Club, ClubRole, Meeting, Member, Membership, Ward
 from clubs.selectors import month_due_on
 from config.demo import LEADER_ACCOUNTS, SECRETARY_ACCOUNTS
+from config.months import months_between
 
 SEED = "safeward-demo-clubs"
 FOUNDED = {
@@ -147,13 +148,6 @@ MATERIALS = [
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def _months(start: datetime.date, end: datetime.date):
-    month = start.replace(day=1)
-    while month <= end:
-        yield month
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
-
-
 def _phone(rng: random.Random, taken: set[str]) -> str:
     while True:
         number = rng.choice(PHONE_PREFIXES) + f"{rng.randrange(10**7):07d}"
@@ -209,7 +203,7 @@ def _meeting_days(rng: random.Random, club: Club, today: datetime.date, behind: 
     """(day, kind) of the club's meetings from its founding to yesterday."""
     due_month = month_due_on(today=today)
     days = []
-    for month in _months(club.founded_on, today):
+    for month in months_between(club.founded_on, today):
         if behind and month >= due_month:
             break
         day = month.replace(day=rng.randint(8, 25))

@@ -494,10 +494,3 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in self.RUNNING
-
-    @property
-    def kind_label(self) -> str:
-        """What the sheet holds, for kinds other apps registered too (clubs.imports)."""
-        from clubs.imports import SHEET_LABELS
-
-        return str(SHEET_LABELS.get(self.kind, self.kind))

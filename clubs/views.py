@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from clubs import selectors, services
-from clubs.access import can_manage_club, can_see_sensitive_members, visible_clubs
+from clubs.access import is_board_or_coordinator, visible_clubs
 from clubs.forms import MeetingForm, MemberForm
 from clubs.models import Meeting, MeetingPhoto, Member
 from config import accounts, sync
@@ -50,7 +50,7 @@ def _club(request, pk):
 
 def _managed_club(request, pk):
     club = _club(request, pk)
-    if not can_manage_club(user=request.user, club=club):
+    if not is_board_or_coordinator(user=request.user, club=club):
         raise Http404
     return club
 
@@ -89,7 +89,7 @@ def club_detail(request, pk):
         "due": selectors.meeting_due(club=club),
         "meetings": selectors.club_meetings(club=club)[:10],
         "members": members,
-        "show_sensitive": can_see_sensitive_members(user=request.user, club=club),
+        "show_sensitive": is_board_or_coordinator(user=request.user, club=club),
     }
     return render(request, "clubs/field/club.html", context)
 
@@ -179,7 +179,8 @@ def meeting_detail(request, pk):
         "club": meeting.club,
         "present": [row.member for row in attendances if row.present],
         "absent": [row.member for row in attendances if not row.present],
-        "can_edit": meeting.is_editable() and can_manage_club(user=request.user, club=meeting.club),
+        "can_edit": meeting.is_editable()
+        and is_board_or_coordinator(user=request.user, club=meeting.club),
     }
     return render(request, "clubs/field/meeting.html", context)
 
@@ -189,7 +190,7 @@ def meeting_edit(request, pk):
     """Correct a meeting within 7 days of logging it (refused if it changed meanwhile)."""
     meeting = selectors.meeting_detail(meeting_id=pk, clubs=visible_clubs(user=request.user))
     club = meeting.club
-    if not can_manage_club(user=request.user, club=club):
+    if not is_board_or_coordinator(user=request.user, club=club):
         raise Http404
     if not meeting.is_editable() and not wants_json(request):
         messages.error(
@@ -284,7 +285,7 @@ def member_edit(request, pk):
         pk=pk,
     )
     club = member.club
-    if not can_manage_club(user=request.user, club=club):
+    if not is_board_or_coordinator(user=request.user, club=club):
         raise Http404
     membership = member.memberships.order_by("-joined_on", "-pk").first()
     form_kwargs = {"club": club, "user": request.user, "instance": member, "membership": membership}

@@ -11,9 +11,14 @@ are left out of columns and exports for anyone who may not see them.
 import datetime
 
 import django_filters
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -27,11 +32,13 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from clubs import admin_views
-from clubs.access import can_see_sensitive_members, visible_clubs
+from clubs.access import is_board_or_coordinator, visible_clubs
+from clubs.field import add_service_error
 from clubs.models import Club, ClubRole, Meeting, Member, Ward
 from clubs.selectors import with_meeting_counts
 from config.text import fold_vi
@@ -41,11 +48,30 @@ from config.text import fold_vi
 
 class ClubScopedPermissionPolicy(ModelPermissionPolicy):
     """Model permissions (staff groups, or ClubRole rows via ``clubs.backends``), narrowed
-    to the records of the clubs the user may see."""
+    to the records of the clubs the user may see, and to the *actions* the admin offers on
+    this model at all (``None``: add, change, delete and view). An action outside *actions*
+    is refused to everyone, superusers too: that is how a view is removed (receipts are never
+    changed, audit rows only read), never by rewriting URL patterns."""
 
-    def __init__(self, model, *, scope):
+    def __init__(self, model, *, scope, actions=None):
         super().__init__(model)
         self.scope = scope
+        self.actions = frozenset(actions) if actions is not None else None
+
+    def _offered(self, action) -> bool:
+        return self.actions is None or action in self.actions
+
+    def user_has_permission(self, user, action):
+        return self._offered(action) and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        offered = [action for action in actions if self._offered(action)]
+        if not offered:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(offered)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and (
@@ -61,6 +87,19 @@ class ClubScopedPermissionPolicy(ModelPermissionPolicy):
         if not self.user_has_any_permission(user, actions):
             return self.model._default_manager.none()
         return self.scope(self.model._default_manager.all(), user)
+
+
+def register_permission_policies(viewsets) -> None:
+    """Each model's admin permissions are its viewset's scoped policy (call from an app's
+    ``wagtail_hooks`` before its viewsets are registered)."""
+    for viewset in viewsets:
+        if issubclass(viewset, ScopedModelViewSet):
+            register_permission_policy(
+                viewset.model,
+                ClubScopedPermissionPolicy(
+                    viewset.model, scope=viewset.scope, actions=viewset.actions
+                ),
+            )
 
 
 class ScopedIndexView(generic.IndexView):
@@ -80,7 +119,7 @@ class ScopedIndexView(generic.IndexView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        if self.sensitive_fields and not can_see_sensitive_members(user=request.user):
+        if self.sensitive_fields and not is_board_or_coordinator(user=request.user):
             hidden = set(self.sensitive_fields)
             self.list_display = [
                 column
@@ -107,6 +146,8 @@ class ScopedModelViewSet(ModelViewSet):
 
     index_view_class = ScopedIndexView
     copy_view_enabled = False
+    # The actions the admin offers on this model (``ClubScopedPermissionPolicy``); None: all.
+    actions: frozenset[str] | None = None
     search_backend_name = None  # plain database filtering on the folded columns
     export_filename_base = "safeward"
 
@@ -146,6 +187,124 @@ class ScopedModelViewSet(ModelViewSet):
             return view(request, *args, **kwargs)
 
         return guarded
+
+
+# --- writes through the services -----------------------------------------------------------
+
+
+class ServiceCreateView(generic.CreateView):
+    """An admin "add" view that writes through the owning app's service
+    (``ServiceViewSetMixin.create_instance``); a service's refusal is a form error."""
+
+    viewset = None
+
+    def save_instance(self):
+        instance = self.viewset.create_instance(form=self.form, request=self.request)
+        log(
+            instance=instance, action="wagtail.create", user=self.request.user, content_changed=True
+        )
+        return instance
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+
+
+class ServiceEditView(generic.EditView):
+    """An admin "edit" view that writes through the owning app's service
+    (``ServiceViewSetMixin.update_instance``); a service's refusal is a form error."""
+
+    viewset = None
+
+    def save_instance(self):
+        instance = self.viewset.update_instance(
+            instance=self.object, form=self.form, request=self.request
+        )
+        log(instance=instance, action="wagtail.edit", user=self.request.user, content_changed=True)
+        return instance
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+
+
+class ServiceDeleteView(generic.DeleteView):
+    """An admin "delete" view that removes through the owning app's service
+    (``ServiceViewSetMixin.delete_instance``); a refusal is shown as a message."""
+
+    viewset = None
+
+    def delete_action(self):
+        with transaction.atomic():
+            log(instance=self.object, action="wagtail.delete", user=self.request.user)
+            self.viewset.delete_instance(instance=self.object, request=self.request)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(self.request, message)
+            return redirect(self.get_success_url())
+
+
+class ServiceViewSetMixin:
+    """Admin writes go through the app's services, never through the model form's ``save()``.
+
+    A viewset names what each write calls; the form only validates and collects values
+    (``form.cleaned_data``). Override what the viewset offers (``actions`` decides which):
+
+    - ``create_instance(*, form, request)`` -> the new record;
+    - ``update_instance(*, instance, form, request)`` -> the changed record;
+    - ``delete_instance(*, instance, request)``.
+
+    A ``ValidationError`` from a service comes back as errors on the form (or, for a delete,
+    as a message), never as a server error.
+    """
+
+    add_view_class = ServiceCreateView
+    edit_view_class = ServiceEditView
+    delete_view_class = ServiceDeleteView
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(viewset=self, **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(viewset=self, **kwargs)
+
+    def get_delete_view_kwargs(self, **kwargs):
+        return super().get_delete_view_kwargs(viewset=self, **kwargs)
+
+    def create_instance(self, *, form, request):
+        raise NotImplementedError(f"{type(self).__name__} has no create service")
+
+    def update_instance(self, *, instance, form, request):
+        raise NotImplementedError(f"{type(self).__name__} has no update service")
+
+    def delete_instance(self, *, instance, request):
+        raise NotImplementedError(f"{type(self).__name__} has no delete service")
+
+
+def form_values(form, names) -> dict:
+    """The cleaned values of *names* that the form has (what a service takes as keywords)."""
+    return {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
+
+
+def formset_objects(form, name: str, field: str) -> list:
+    """The *field* of every kept row of an inline formset, in the order shown (photos)."""
+    rows = [
+        row
+        for row in form.formsets[name].forms
+        if row.cleaned_data and not row.cleaned_data.get("DELETE")
+    ]
+    rows.sort(key=lambda row: row.cleaned_data.get("ORDER") or 0)
+    return [row.cleaned_data[field] for row in rows if row.cleaned_data.get(field)]
 
 
 def _visible_wards(request):
@@ -279,7 +438,7 @@ class MemberFilterSet(ClubRecordFilterSet):
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
-        if request is not None and not can_see_sensitive_members(user=request.user):
+        if request is not None and not is_board_or_coordinator(user=request.user):
             del self.filters["category"]
 
 
@@ -411,6 +570,34 @@ class ImportViewSet(ViewSet):
         return ImportMenuItem
 
 
+class ImportLink(ViewSet):
+    """The one import page, offered in another app's menu for the sheets it registered
+    (``clubs.imports.register_sheet``); shown to users who may import one of *kinds*.
+    Subclasses set ``name`` and ``kinds``."""
+
+    icon = "upload"
+    menu_label = _("Import from Excel")
+    kinds: tuple[str, ...] = ()
+
+    def get_urlpatterns(self):
+        return []
+
+    @property
+    def menu_url(self):
+        return reverse("clubs_import:start")
+
+    @cached_property
+    def menu_item_class(self):
+        kinds = self.kinds
+
+        class ImportMenuItem(MenuItem):
+            def is_shown(self, request):
+                allowed = admin_views.allowed_kinds(request.user)
+                return any(kind in allowed for kind in kinds)
+
+        return ImportMenuItem
+
+
 class ClubsViewSetGroup(ModelViewSetGroup):
     """One "Clubs" menu for everything in this app."""
 
@@ -425,13 +612,3 @@ class ClubsViewSetGroup(ModelViewSetGroup):
         WardViewSet,
         ClubRoleViewSet,
     ]
-
-    @classmethod
-    def register_permission_policies(cls) -> None:
-        """Each model's admin permissions are its scoped policy (before the viewsets load)."""
-        for viewset in cls.items:
-            if not issubclass(viewset, ScopedModelViewSet):
-                continue
-            register_permission_policy(
-                viewset.model, ClubScopedPermissionPolicy(viewset.model, scope=viewset.scope)
-            )

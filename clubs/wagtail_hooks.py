@@ -2,9 +2,9 @@
 
 from wagtail import hooks
 
-from clubs.viewsets import ClubsViewSetGroup
+from clubs.viewsets import ClubsViewSetGroup, register_permission_policies
 
-ClubsViewSetGroup.register_permission_policies()
+register_permission_policies(ClubsViewSetGroup.items)
 
 
 @hooks.register("register_admin_viewset")

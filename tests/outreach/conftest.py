@@ -3,7 +3,9 @@
 import pytest
 
 from clubs.models import Club
-from outreach.models import Activity, AuditEntry, Campaign, Case, Distribution, Panel, Referral
+from outreach.campaigns.models import Activity, Campaign
+from outreach.cases.models import AuditEntry, Case, Referral
+from outreach.materials.models import Distribution, Panel
 
 OWN_BOARD = ["leader-cao-xanh", "secretary-cao-xanh"]
 OTHER_CLUB_LEADER = "leader-hung-thang"

@@ -20,9 +20,9 @@ from django.db import connection
 from clubs.models import Club
 from config import sync
 from config.sync_crypto import seal_envelope
-from outreach import services
-from outreach.audit import Actor
-from outreach.models import AuditEntry, Case, Consent, FollowUp
+from outreach.cases import services
+from outreach.cases.audit import Actor
+from outreach.cases.models import AuditEntry, Case, Consent, FollowUp
 
 CRAWLERS = ["communicator", "campaigns", "leader-hung-thang", None]
 SEEDS = [

@@ -9,9 +9,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from clubs.models import Club
-from outreach import selectors, services
-from outreach.audit import Actor
-from outreach.models import Agency, AuditEntry, Case, Consent, FollowUp, Referral
+from config.records import StaleEdit
+from outreach.cases import selectors, services
+from outreach.cases.audit import Actor
+from outreach.cases.models import Agency, AuditEntry, Case, Consent, FollowUp, Referral
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +140,7 @@ def test_victim_status_needs_the_authority_and_document(case, leader):
 
 def test_a_stale_edit_is_refused(case, leader):
     services.case_update(case=case, actor=leader, version=case.version, ethnicity="Tày")
-    with pytest.raises(services.StaleEdit):
+    with pytest.raises(StaleEdit):
         services.case_update(case=case, actor=leader, version=case.version, ethnicity="Dao")
 
 

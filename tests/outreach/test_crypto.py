@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from outreach import crypto
-from outreach.models import Case, FollowUp
+from outreach.cases import crypto
+from outreach.cases.models import Case, FollowUp
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def test_a_wrong_key_raises_and_never_returns_ciphertext(keys, records):
 
 def test_a_plaintext_value_is_not_taken_for_data(records):
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE outreach_case SET notes = 'plain' WHERE id = %s", [records["case"]])
+        cursor.execute("UPDATE cases_case SET notes = 'plain' WHERE id = %s", [records["case"]])
     with pytest.raises(crypto.FieldDecryptionError):
         Case.objects.get(pk=records["case"])
 

@@ -6,7 +6,9 @@ import re
 import pytest
 
 from clubs.models import Club
-from outreach.models import Campaign, Case, Material, Panel, Referral
+from outreach.campaigns.models import Campaign
+from outreach.cases.models import Case, Referral
+from outreach.materials.models import Material, Panel
 
 pytestmark = pytest.mark.django_db
 

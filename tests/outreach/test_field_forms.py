@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from config import sync
 from config.sync_crypto import seal_envelope
-from outreach.models import Activity, Campaign, Case, Distribution, FollowUp, Material, Referral
+from outreach.campaigns.models import Activity, Campaign
+from outreach.cases.models import Case, FollowUp, Referral
+from outreach.materials.models import Distribution, Material
 
 TODAY = timezone.localdate().strftime("%d/%m/%Y")
 
@@ -207,7 +209,7 @@ def test_two_leaders_taking_the_last_copies_at_once(demo):
     from django.core.exceptions import ValidationError
 
     from clubs.models import Ward
-    from outreach import services
+    from outreach.materials import services
 
     material = Material.objects.create(kind="poster", title="Áp phích thử")
     services.material_receive(material=material, quantity=10, received_on=timezone.localdate())

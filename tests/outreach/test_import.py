@@ -4,7 +4,8 @@ check, preview with per-line errors, then all or nothing; stock never below zero
 import pytest
 
 from clubs.models import ImportJob
-from outreach.models import Activity, Campaign, Distribution, Material, StockReceipt
+from outreach.campaigns.models import Activity, Campaign
+from outreach.materials.models import Distribution, Material, StockReceipt
 from tests.clubs.test_import import upload, xlsx
 
 pytestmark = pytest.mark.django_db

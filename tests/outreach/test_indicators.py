@@ -8,19 +8,12 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from clubs.models import Attendance, Club, Meeting, Member, Membership, Ward, WardSuccession
-from outreach import rollups
-from outreach.models import (
-    Activity,
-    Agency,
-    Campaign,
-    Case,
-    Distribution,
-    FollowUp,
-    Material,
-    Referral,
-    ReportRollup,
-)
-from outreach.reports import ReportFilters, build_report
+from outreach.campaigns.models import Activity, Campaign
+from outreach.cases.models import Agency, Case, FollowUp, Referral
+from outreach.materials.models import Distribution, Material
+from outreach.reports import rollups
+from outreach.reports.models import ReportRollup
+from outreach.reports.selectors import ReportFilters, build_report
 
 D = datetime.date
 MARCH = ReportFilters(start=D(2024, 3, 1), end=D(2024, 3, 1))
@@ -279,7 +272,7 @@ def test_leaders_see_only_their_club(small, demo):
         assert mine[key].value == theirs[key].value
     assert mine["meetings_held"].value < province["meetings_held"].value
     # Another club named in the filter is refused, and the leader's figures stay their own.
-    from outreach.reports import ReportFilterForm
+    from outreach.reports.forms import ReportFilterForm
 
     other = Club.objects.exclude(pk=own.pk).first()
     form = ReportFilterForm({"period": "year", "year": 2024, "club": other.pk}, user=leader)

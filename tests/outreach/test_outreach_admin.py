@@ -12,7 +12,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from clubs.models import Club
-from outreach.models import Activity, Campaign, Panel
+from outreach.campaigns.models import Activity, Campaign
+from outreach.materials.models import Panel
 
 pytestmark = pytest.mark.django_db
 

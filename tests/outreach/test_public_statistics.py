@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clubs.models import Club
-from outreach import rollups
-from outreach.indicators import BY_KEY
-from outreach.models import Agency, Case, Referral, Tip
-from outreach.reports import PUBLIC_KEYS, public_figures, suppress_small
+from outreach.cases.models import Agency, Case, Referral, Tip
+from outreach.reports import rollups
+from outreach.reports.indicators import BY_KEY
+from outreach.reports.selectors import PUBLIC_KEYS, public_figures, suppress_small
 
 PEOPLE = [key for key in PUBLIC_KEYS if BY_KEY[key].about_people_at_risk]
 

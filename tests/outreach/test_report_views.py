@@ -139,7 +139,7 @@ def test_figures_link_to_records_only_where_the_user_may_see_them(client, demo, 
 
 def test_long_ward_lists_become_a_name_box(client, demo, login, monkeypatch):
     """With thousands of wards (a whole country) the page carries no list: names are typed."""
-    from outreach.reports import NameLookupField, ReportFilterForm
+    from outreach.reports.forms import NameLookupField, ReportFilterForm
 
     monkeypatch.setattr(ReportFilterForm, "LONGEST_LIST", 1)
     login("coordinator")

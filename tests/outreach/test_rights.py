@@ -7,7 +7,7 @@ import json
 import openpyxl
 import pytest
 
-from outreach.models import AuditEntry, Case, FollowUp
+from outreach.cases.models import AuditEntry, Case, FollowUp
 from tests.outreach.conftest import OTHER_CLUB_LEADER, OWN_BOARD
 
 pytestmark = pytest.mark.django_db

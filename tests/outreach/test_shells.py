@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from clubs.access import visible_clubs
 from clubs.models import Member
-from outreach.models import Case, Material
+from outreach.cases.models import Case
+from outreach.materials.models import Material
 from tests.outreach.conftest import NO_CASES, OWN_BOARD
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ from django.utils import timezone
 from clubs.models import Ward
 from config import sync, sync_crypto
 from config.models import SyncReceipt
-from outreach import tips
-from outreach.models import AuditEntry, Case, Tip
+from outreach.cases import retention, tips
+from outreach.cases.models import AuditEntry, Case, Tip
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +101,7 @@ def test_stored_row_holds_no_address_agent_cookie_or_plaintext(client, cao_xanh)
     receipt = SyncReceipt.objects.get(uuid=key)
     assert receipt.user_id is None
     with connection.cursor() as cursor:
-        cursor.execute("SELECT * FROM outreach_tip")
+        cursor.execute("SELECT * FROM cases_tip")
         raw_tip = " ".join(str(value) for value in cursor.fetchone())
         cursor.execute(f"SELECT * FROM {SyncReceipt._meta.db_table}")  # noqa: S608
         raw_receipt = " ".join(str(value) for row in cursor.fetchall() for value in row)
@@ -190,7 +190,7 @@ def test_rate_limit_per_address_lives_in_the_cache_only(client, cao_xanh, settin
     # The counter's key does not contain the address; the database never saw it.
     assert all(IP not in str(name) for name in cache._cache)
     with connection.cursor() as cursor:
-        for table in ("outreach_tip", SyncReceipt._meta.db_table, "outreach_auditentry"):
+        for table in ("cases_tip", SyncReceipt._meta.db_table, "cases_auditentry"):
             cursor.execute(f"SELECT * FROM {table}")  # noqa: S608
             assert IP not in " ".join(str(v) for row in cursor.fetchall() for v in row)
 
@@ -321,7 +321,7 @@ def test_contact_goes_to_the_case_only_with_permission(cao_xanh, demo):
     from django.contrib.auth import get_user_model
 
     from clubs.models import Club
-    from outreach.audit import Actor
+    from outreach.cases.audit import Actor
 
     tip = tips.tip_create(text=TEXT, ward=cao_xanh, contact=CONTACT, may_contact=False)
     actor = Actor(user=get_user_model().objects.get(username="coordinator"))
@@ -357,12 +357,12 @@ def test_purge_expired_tips(client, cao_xanh, settings):
     fresh = _tip(cao_xanh)
     Tip.objects.filter(pk=fresh.pk).update(received_on=datetime.date(2026, 1, 20))
     now = timezone.make_aware(datetime.datetime(2026, 2, 15, 9, 0))
-    assert tips.purge_expired_tips(now=now, dry_run=True) == {"tips": 1, "tip_receipts": 1}
+    assert retention.purge_expired_tips(now=now, dry_run=True) == {"tips": 1, "tip_receipts": 1}
     assert Tip.objects.count() == 2
-    assert tips.purge_expired_tips(now=now) == {"tips": 1, "tip_receipts": 1}
+    assert retention.purge_expired_tips(now=now) == {"tips": 1, "tip_receipts": 1}
     assert list(Tip.objects.values_list("pk", flat=True)) == [fresh.pk]
     assert not SyncReceipt.objects.filter(uuid=key).exists()
-    assert tips.purge_expired_tips(now=now) == {"tips": 0, "tip_receipts": 0}
+    assert retention.purge_expired_tips(now=now) == {"tips": 0, "tip_receipts": 0}
 
 
 def test_the_one_purge_command_removes_old_tips(client, cao_xanh, settings):
@@ -384,8 +384,8 @@ def test_the_one_purge_command_removes_old_tips(client, cao_xanh, settings):
 def test_tips_per_month_in_the_reports_count_only(demo):
     from django.contrib.auth import get_user_model
 
-    from outreach import rollups
-    from outreach.reports import ReportFilters, build_report, suppress_small
+    from outreach.reports import rollups
+    from outreach.reports.selectors import ReportFilters, build_report, suppress_small
 
     cao_xanh, hong_gai = _ward("Cao Xanh"), _ward("Hồng Gai")
     days = [
@@ -427,7 +427,7 @@ def test_tips_per_month_reach_the_reports_as_a_count(
     month and ward as it is written; the report shows the count, never the text."""
     from django.contrib.auth import get_user_model
 
-    from outreach.reports import ReportFilters, build_report
+    from outreach.reports.selectors import ReportFilters, build_report
 
     with django_capture_on_commit_callbacks(execute=True):
         assert _send_outbox(client, _fields(cao_xanh), uuid.uuid4()).status_code == 201

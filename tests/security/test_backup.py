@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, connections
 from django.db.utils import load_backend
 
-from outreach.models import Case, FollowUp, Referral
+from outreach.cases.models import Case, FollowUp, Referral
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

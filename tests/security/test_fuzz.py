@@ -23,28 +23,12 @@ from config.models import SyncReceipt
 from config.sync_crypto import current_public_key, seal_envelope
 from content.forms import QuizAnswerForm
 from content.models import PollPage, PollVote, QuizAnswer, QuizAttempt, QuizPage
-from outreach.forms import (
-    ActivityForm,
-    CaseForm,
-    ConsentForm,
-    DistributionForm,
-    FollowUpForm,
-    ReferralForm,
-    ReferralStepForm,
-)
-from outreach.models import (
-    Activity,
-    Agency,
-    Campaign,
-    Case,
-    Consent,
-    Distribution,
-    FollowUp,
-    Material,
-    Panel,
-    Referral,
-    ReferralStep,
-)
+from outreach.campaigns.forms import ActivityForm
+from outreach.campaigns.models import Activity, Campaign
+from outreach.cases.forms import CaseForm, ConsentForm, FollowUpForm, ReferralForm, ReferralStepForm
+from outreach.cases.models import Agency, Case, Consent, FollowUp, Referral, ReferralStep
+from outreach.materials.forms import DistributionForm
+from outreach.materials.models import Distribution, Material, Panel
 
 pytestmark = pytest.mark.django_db
 
@@ -449,8 +433,8 @@ def test_field_form_uuid_reuse_with_other_content_writes_nothing(client, login, 
 
 def test_public_tip_form_never_fails_or_half_writes(client, demo, settings):
     """The anonymous tip form: any text, any ward, any size, never a 500 or a stray row."""
-    from outreach.forms import TipForm
-    from outreach.models import Tip
+    from outreach.cases.forms import TipForm
+    from outreach.cases.models import Tip
 
     settings.SAFEWARD_TIP_RATE_LIMIT = (10_000, 3600)  # the fuzzing is not the abuse
     url = reverse("tips:form")

@@ -87,7 +87,7 @@ def test_login_and_account_pages_have_a_policy(client, demo):
 
 def _field_and_account_urls():
     from clubs.models import Club
-    from outreach.models import Case
+    from outreach.cases.models import Case
 
     club = Club.objects.get(ward__name="Cao Xanh", ward__valid_to__isnull=False)
     case = Case.objects.filter(club=club).first()

@@ -11,7 +11,7 @@ from django.core import mail
 from django.http import QueryDict
 
 from config.logging import RedactPersonalData, redact
-from outreach.models import Case, FollowUp
+from outreach.cases.models import Case, FollowUp
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ def console():
 @pytest.fixture
 def failing(monkeypatch):
     """Make the follow-up service and the admin case listing log carelessly, then fail."""
-    logger = logging.getLogger("outreach.services")
+    logger = logging.getLogger("outreach.cases.services")
 
     def follow_up_record(*, case, actor, client_uuid=None, **data):
         logger.warning("Follow-up not saved: %r, caller %s, id %s", data, PHONE, ID_NUMBER)
@@ -82,8 +82,8 @@ def failing(monkeypatch):
         logger.warning("search q=%s by %s", request.GET.get("q"), request.user)
         raise RuntimeError("the audit table is locked")
 
-    monkeypatch.setattr("outreach.services.follow_up_record", follow_up_record)
-    monkeypatch.setattr("outreach.viewsets.audit_request", audit_request)
+    monkeypatch.setattr("outreach.cases.services.follow_up_record", follow_up_record)
+    monkeypatch.setattr("outreach.cases.viewsets.audit_request", audit_request)
 
 
 def _assert_clean(text: str, canary: str):

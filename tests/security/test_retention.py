@@ -10,14 +10,14 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from outreach import services
-from outreach.audit import Actor
-from outreach.models import AuditEntry, Case, Consent, FollowUp, Referral, ReferralStep
+from outreach.cases import services
+from outreach.cases.audit import Actor
+from outreach.cases.models import AuditEntry, Case, Consent, FollowUp, Referral, ReferralStep
 
 pytestmark = pytest.mark.django_db
 
-CASES = "config.retention.purge_closed_cases"
-AUDIT = "config.retention.purge_audit_rows"
+CASES = "outreach.cases.retention.purge_closed_cases"
+AUDIT = "outreach.cases.retention.purge_audit_rows"
 
 
 def _purge(*args) -> str:
@@ -136,11 +136,11 @@ def purge_test_things(*, now, dry_run=False):
     return {"things": 0 if dry_run else 3}
 
 
-def test_every_registered_purger_runs_with_the_same_time(demo, settings):
-    settings.SAFEWARD_RETENTION_PURGERS = [
-        *settings.SAFEWARD_RETENTION_PURGERS,
-        f"{__name__}.purge_test_things",
-    ]
+def test_every_registered_purger_runs_with_the_same_time(demo, monkeypatch):
+    from config import retention
+
+    monkeypatch.setattr(retention, "_PURGERS", dict(retention._PURGERS))
+    retention.register(purge_test_things)
     CALLS.clear()
     output = _purge("--dry-run")
     assert f"{__name__}.purge_test_things: would delete things: 0" in output

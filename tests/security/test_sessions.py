@@ -75,7 +75,7 @@ def test_losing_a_role_takes_effect_on_the_next_request(client, demo, login):
 
 def test_losing_a_club_role_closes_its_cases_on_the_next_request(client, demo, login):
     from clubs.models import ClubRole
-    from outreach.models import Case
+    from outreach.cases.models import Case
 
     user = login("leader-cao-xanh")
     role = ClubRole.objects.get(user=user, role="leader")
