@@ -2,7 +2,8 @@
 
 from wagtail import hooks
 
-from clubs.viewsets import ClubsViewSetGroup, register_permission_policies
+from clubs.scoped_admin import register_permission_policies
+from clubs.viewsets import ClubsViewSetGroup
 
 register_permission_policies(ClubsViewSetGroup.items)
 

@@ -17,7 +17,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 
-from clubs.viewsets import (
+from clubs.scoped_admin import (
     ImportLink,
     ScopedForm,
     ScopedIndexView,

@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from clubs.viewsets import register_permission_policies
+from clubs.scoped_admin import register_permission_policies
 from outreach.campaigns.viewsets import CampaignsViewSetGroup
 
 register_permission_policies(CampaignsViewSetGroup.items)

@@ -116,7 +116,9 @@ def _load_cases(today: datetime.date) -> int:
                     actor=actor,
                     legal_status=Case.LegalStatus.VICTIM,
                     legal_status_authority="Công an tỉnh Quảng Ninh",
-                    legal_status_document=f"Quyết định xác định nạn nhân số {rng.randint(10, 99)}/QĐ",
+                    legal_status_document=(
+                        f"Quyết định xác định nạn nhân số {rng.randint(10, 99)}/QĐ"
+                    ),
                 )
             if number in (0, 2, 4, 5):
                 # Stage index spreads over clubs and cases: every stage appears.

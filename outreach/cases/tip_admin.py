@@ -23,7 +23,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from clubs.access import is_coordinator
 from clubs.models import Club
-from clubs.viewsets import ScopedIndexView, ScopedModelViewSet
+from clubs.scoped_admin import ScopedIndexView, ScopedModelViewSet
 from outreach.cases import tips
 from outreach.cases.audit import Actor
 from outreach.cases.models import Case, Tip

@@ -1,5 +1,5 @@
-"""Wagtail admin of at-risk people: cases, follow-ups, referrals, the receiving agencies and
-the audit trail (tips are in ``outreach.cases.tip_admin``).
+"""Wagtail admin of at-risk people: cases, follow-ups, referrals and the receiving agencies
+(tips are in ``outreach.cases.tip_admin``, the audit trail in ``outreach.cases.audit_admin``).
 
 Built on the clubs admin's ``ScopedModelViewSet`` (listing, export and every object URL go
 through ``scope``; outside it is a 404) and ``ClubScopedPermissionPolicy`` (``actions``: what
@@ -28,7 +28,7 @@ from wagtail.admin.widgets.button import Button
 
 from clubs.access import is_board_or_coordinator, is_coordinator, visible_clubs
 from clubs.models import Club, Member
-from clubs.viewsets import (
+from clubs.scoped_admin import (
     ScopedForm,
     ScopedIndexView,
     ScopedModelViewSet,
@@ -38,6 +38,7 @@ from clubs.viewsets import (
 )
 from outreach.cases import admin_views, selectors, services
 from outreach.cases.audit import Actor, audit_request
+from outreach.cases.audit_admin import AuditEntryViewSet
 from outreach.cases.forms import clean_id_number, clean_phone
 from outreach.cases.models import (
     Agency,
@@ -532,52 +533,6 @@ class ReferralViewSet(CaseRecordViewSet):
             actor=Actor.from_request(request),
             **form_values(form, self.form_fields),
         )
-
-
-# --- the audit trail -----------------------------------------------------------------------
-
-
-class AuditFilterSet(WagtailFilterSet):
-    action = django_filters.ChoiceFilter(label=_("what"), choices=AuditEntry.Action.choices)
-    at = django_filters.DateFromToRangeFilter(label=_("when"), widget=DateRangePickerWidget)
-    case_ref = django_filters.NumberFilter(label=_("case id"))
-
-    class Meta:
-        model = AuditEntry
-        fields = []
-
-
-class AuditIndexView(ScopedIndexView):
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if self.is_searching or request.GET.get("case_ref"):
-            audit_request(
-                request, action=AuditEntry.Action.AUDIT_READ, detail=self.search_query or ""
-            )
-        return response
-
-
-class AuditEntryViewSet(ScopedModelViewSet):
-    """Coordinators read the audit trail; nobody adds, changes or deletes a row here."""
-
-    model = AuditEntry
-    name = "outreach_audit"
-    url_prefix = "outreach/audit"
-    icon = "list-ul"
-    menu_label = _("Audit trail")
-    actions = frozenset({"view"})
-    index_view_class = AuditIndexView
-    inspect_view_enabled = True
-    list_display = ["at", "username", "role", "action", "case_code", "detail", "ip_address"]
-    list_export = ["at", "username", "role", "action", "case_ref", "case_code", "detail", "path"]
-    filterset_class = AuditFilterSet
-    search_fields = ["case_code", "username"]
-    export_filename = "nhat-ky-truy-cap"
-    form_fields = []
-
-    @staticmethod
-    def scope(queryset, user):
-        return queryset if is_coordinator(user) else queryset.none()
 
 
 # --- agencies ------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from clubs.access import visible_clubs
 from clubs.models import Meeting
-from clubs.viewsets import (
+from clubs.scoped_admin import (
     ImportLink,
     ScopedForm,
     ScopedModelViewSet,
