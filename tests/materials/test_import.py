@@ -4,11 +4,11 @@ check, preview with per-line errors, then all or nothing; stock never below zero
 import pytest
 
 from clubs.models import ImportJob
-from outreach.campaigns.models import Activity, Campaign
 from outreach.materials.models import Distribution, Material, StockReceipt
 from tests.clubs.test_import import upload, xlsx
 
 pytestmark = pytest.mark.django_db
+
 
 CLUB = "CLB Phòng, chống mua bán người phường Cao Xanh"
 
@@ -92,64 +92,6 @@ def test_handouts_beyond_the_stock_are_refused_line_by_line_and_nothing_is_impor
     assert _confirm(client, job).status == ImportJob.Status.DONE
     assert Material.objects.get(pk=law.pk).stock == 0
     assert Distribution.objects.filter(material=law, club__name=CLUB, quantity=stock).exists()
-
-
-def test_campaign_activities(client, login, demo):
-    contest = Campaign.objects.get(theme="contest")
-    login("campaigns")
-    headings = [
-        "Chiến dịch",
-        "Tên hoạt động",
-        "Ngày",
-        "Phường",
-        "Hình thức",
-        "Số buổi",
-        "Lượt người",
-        "Số người",
-        "Zalo",
-        "Facebook",
-    ]
-    job, page = upload(
-        client,
-        "activities",
-        xlsx(
-            headings,
-            [
-                [
-                    contest.name,
-                    "Chung khảo",
-                    "20/11/2023",
-                    "Bãi Cháy",
-                    "cuộc thi",
-                    1,
-                    250,
-                    80,
-                    0,
-                    900,
-                ],
-                [
-                    contest.name,
-                    "Tổng kết",
-                    "30/11/2023",
-                    "Hồng Gai",
-                    "nói chuyện chuyên đề",
-                    1,
-                    40,
-                    60,
-                    0,
-                    0,
-                ],
-            ],
-        ),
-    )
-    assert job.status == ImportJob.Status.FAILED
-    assert [(e["line"], e["column"]) for e in job.report["errors"]] == [(3, "Số người")]
-    rows = [[contest.name, "Chung khảo", "20/11/2023", "Bãi Cháy", "cuộc thi", 1, 250, 80, 0, 900]]
-    job, page = upload(client, "activities", xlsx(headings, rows))
-    assert _confirm(client, job).status == ImportJob.Status.DONE
-    activity = Activity.objects.get(title="Chung khảo")
-    assert activity.ward.valid_to is None  # the unit in force, not the old ward of that name
-    assert (activity.attendances, activity.unique_participants) == (250, 80)
 
 
 def test_who_may_import_what(client, login, demo):

@@ -12,7 +12,7 @@ from clubs.access import visible_clubs
 from clubs.models import Member
 from outreach.cases.models import Case
 from outreach.materials.models import Material
-from tests.outreach.conftest import NO_CASES, OWN_BOARD
+from tests.accounts import NO_CASES, OWN_BOARD
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from outreach.cases.models import AuditEntry, Case, FollowUp
-from tests.outreach.conftest import OTHER_CLUB_LEADER, OWN_BOARD
+from tests.accounts import OTHER_CLUB_LEADER, OWN_BOARD
 
 pytestmark = pytest.mark.django_db
 
