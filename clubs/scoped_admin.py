@@ -208,8 +208,16 @@ class ServiceCreateView(generic.CreateView):
         try:
             return super().form_valid(form)
         except ValidationError as error:
-            add_service_error(form, error)
-            return self.form_invalid(form)
+            return _refused(self, form, error)
+
+
+def _refused(view, form, error: ValidationError):
+    """A service refused the write: its message on the form (on the field it names), the
+    form as the user filled it in, nothing written (the view's transaction rolled back)."""
+    add_service_error(form, error)
+    view.produced_error_code = "validation_error"
+    view.produced_error_message = view.get_error_message()
+    return view.form_invalid(form)
 
 
 class ServiceEditView(generic.EditView):
@@ -229,8 +237,7 @@ class ServiceEditView(generic.EditView):
         try:
             return super().form_valid(form)
         except ValidationError as error:
-            add_service_error(form, error)
-            return self.form_invalid(form)
+            return _refused(self, form, error)
 
 
 class ServiceDeleteView(generic.DeleteView):

@@ -103,10 +103,8 @@ def case_erase(request, pk):
     case = _coordinator_case(request, pk)
     form = EraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.case_erase_personal_data(
-            case=case,
-            actor=Actor.from_request(request),
-            reason=f"erasure: {form.cleaned_data['reason']}",
+        services.case_erase_on_request(
+            case=case, actor=Actor.from_request(request), reason=form.cleaned_data["reason"]
         )
         messages.success(
             request, _("The personal data of %(code)s was erased.") % {"code": case.code}

@@ -211,6 +211,24 @@ def case_update(*, case: Case, actor: Actor, version: int | None = None, **field
     return locked
 
 
+# The person (or their guardian, an authority) asks for the data to be deleted: the reasons
+# an erasure is recorded with, the same whichever page it is asked on (no free text).
+ERASURE_REASONS = (
+    "request by the person",
+    "request by a guardian",
+    "consent withdrawn",
+    "order of an authority",
+)
+
+
+@transaction.atomic
+def case_erase_on_request(*, case: Case, actor: Actor, reason: str) -> Case:
+    """Erase the personal fields because someone asked (one of ``ERASURE_REASONS``)."""
+    if reason not in ERASURE_REASONS:
+        raise ValueError(reason)
+    return case_erase_personal_data(case=case, actor=actor, reason=f"erasure: {reason}")
+
+
 @transaction.atomic
 def case_erase_personal_data(*, case: Case, actor: Actor, reason: str) -> Case:
     """Erase the personal fields (name, phone, ID number, address, notes, notes of follow-ups

@@ -243,7 +243,7 @@ def consent_change(request, pk):
                 case=case, purpose=data["purpose"], withdrawn_on=data["on"], actor=actor
             )
         else:
-            services.case_erase_personal_data(case=case, actor=actor, reason="deletion request")
+            services.case_erase_on_request(case=case, actor=actor, reason="request by the person")
         return case
 
     return submit(

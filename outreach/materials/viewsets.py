@@ -147,6 +147,10 @@ class DistributionForm(ScopedForm):
             )
         if "material" in self.fields:
             self.fields["material"].queryset = Material.objects.exclude(kind=Material.Kind.PANEL)
+        if "ward" in self.fields:
+            # The service takes the club's ward when none is chosen.
+            self.fields["ward"].required = False
+            self.fields["ward"].help_text = _("Leave empty for the ward of the club.")
 
 
 class DistributionViewSet(ServiceViewSetMixin, ScopedModelViewSet):

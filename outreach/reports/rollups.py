@@ -203,13 +203,16 @@ def _connect() -> None:
     for label, path in WARD_PATHS.items():
         model = apps.get_model(label)
 
-        def before(sender, instance, _label=label, _path=path, **kwargs):
+        def before(sender, instance, _label=label, _path=path, raw=False, **kwargs):
             # The ward a record leaves when it moves (its old ward must be rebuilt too).
-            if instance.pk and _path and not _path.startswith(("case__", "meeting__")):
+            # Raw saves (a database restored from a dump) bring their rollup rows with them.
+            if not raw and instance.pk and _path and not _path.startswith(("case__", "meeting__")):
                 old = sender._default_manager.filter(pk=instance.pk).values_list(_path, flat=True)
                 instance._rollup_old_wards = set(old)
 
-        def after(sender, instance, _label=label, _path=path, **kwargs):
+        def after(sender, instance, _label=label, _path=path, raw=False, **kwargs):
+            if raw:
+                return
             wards = _wards_of(instance, _label, _path) | getattr(
                 instance, "_rollup_old_wards", set()
             )

@@ -119,7 +119,7 @@ def test_a_deletion_request_erases_at_once(client, login, case):
     case = Case.objects.get(pk=case.pk)
     assert case.is_erased and case.full_name == "" and case.id_number == ""
     assert AuditEntry.objects.filter(
-        case_ref=case.pk, action="erase", detail="deletion request"
+        case_ref=case.pk, action="erase", detail="erasure: request by the person"
     ).exists()
 
 
