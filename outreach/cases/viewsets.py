@@ -26,7 +26,7 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 
-from clubs.access import is_board_or_coordinator, is_coordinator, visible_clubs
+from clubs.access import is_coordinator, visible_clubs
 from clubs.models import Club, Member
 from clubs.scoped_admin import (
     ScopedForm,
@@ -59,10 +59,9 @@ def _case_scope(queryset, user):
     return selectors.scope_to_cases(queryset, user=user)
 
 
-def _case_clubs(request):
-    if request is None or not is_board_or_coordinator(user=request.user):
-        return Club.objects.none()
-    return visible_clubs(user=request.user)
+def _visible_clubs(request):
+    """The clubs whose cases the user sees: ``visible_clubs``, the one rule."""
+    return visible_clubs(user=request.user) if request is not None else Club.objects.none()
 
 
 class AuditedIndexView(ScopedIndexView):
@@ -89,7 +88,7 @@ class AuditedIndexView(ScopedIndexView):
 
 
 class CaseFilterSet(WagtailFilterSet):
-    club = django_filters.ModelChoiceFilter(label=_("club"), queryset=_case_clubs)
+    club = django_filters.ModelChoiceFilter(label=_("club"), queryset=_visible_clubs)
     status = django_filters.ChoiceFilter(label=_("status"), choices=Case.Status.choices)
     target_group = django_filters.ChoiceFilter(
         label=_("target group"), choices=Case.TargetGroup.choices
@@ -188,7 +187,7 @@ class CaseAdminForm(ScopedForm):
         super().__init__(*args, for_user=for_user, **kwargs)
         if self.instance.pk:
             del self.fields["consents"]  # changed on the case's consent page
-        clubs = _case_clubs_for(for_user)
+        clubs = visible_clubs(user=for_user)
         if "club" in self.fields:
             self.fields["club"].queryset = clubs
         if "assigned_member" in self.fields:
@@ -207,12 +206,6 @@ class CaseAdminForm(ScopedForm):
         if member is not None and club is not None and member.club_id != club.pk:
             self.add_error("assigned_member", _("Choose a member of the same club."))
         return cleaned
-
-
-def _case_clubs_for(user):
-    if user is None or not is_board_or_coordinator(user=user):
-        return Club.objects.none()
-    return visible_clubs(user=user)
 
 
 class CaseEditView(ServiceEditView):
@@ -369,7 +362,7 @@ def _case_record_scope(queryset, user):
 
 class CaseRecordFilterSet(WagtailFilterSet):
     club = django_filters.ModelChoiceFilter(
-        label=_("club"), field_name="case__club", queryset=_case_clubs
+        label=_("club"), field_name="case__club", queryset=_visible_clubs
     )
 
 
