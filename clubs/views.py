@@ -7,7 +7,6 @@ Every page is for a signed-in user, so the cache policy middleware marks it ``no
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -17,12 +16,12 @@ from django.views.decorators.http import require_GET
 
 from clubs import selectors, services
 from clubs.access import is_board_or_coordinator, visible_clubs
+from clubs.field import field_login_required
 from clubs.forms import MeetingForm, MemberForm
 from clubs.models import Meeting, MeetingPhoto, Member
 from config import accounts, sync
 from config.sync import SyncConflict, submit_form, sync_login_required, wants_json
 
-field_login_required = login_required(login_url=reverse_lazy("field:login"))
 # Views the outbox posts to: a JSON client that is signed out gets 401, not the login page.
 field_sync_login_required = sync_login_required(login_url=reverse_lazy("field:login"))
 

@@ -128,7 +128,9 @@ def load_campaign_handouts(*, stdout=None) -> None:
         kind__in=[Activity.Kind.TALK, Activity.Kind.DOOR_TO_DOOR],
         distributions__isnull=True,
     ).order_by("pk")
+    handed_out = 0
     for activity in activities:
+        handed_out += 1
         services.distribution_record(
             material=leaflets,
             quantity=rng.randint(50, 150),
@@ -138,6 +140,6 @@ def load_campaign_handouts(*, stdout=None) -> None:
             activity=activity,
             created_by=staff,
         )
-    if stdout:
+    if stdout and handed_out:
         left = Material.objects.filter(kind=Material.Kind.LEAFLET).aggregate(s=Sum("stock"))
         stdout.write(f"Materials: {Panel.objects.count()} panels, {left['s']} leaflets in stock")
