@@ -19,10 +19,7 @@ from clubs.models import Attendance, Club, Meeting, MeetingPhoto, Member, Member
 from clubs.photos import process_photo
 from clubs.selectors import club_roster
 from clubs.signals import records_changed
-
-
-class StaleEdit(ValidationError):
-    """The meeting changed since the form was opened (its version moved on)."""
+from config.records import StaleEdit
 
 
 class EditWindowClosed(ValidationError):

@@ -20,6 +20,7 @@ from clubs.field import field_login_required
 from clubs.forms import MeetingForm, MemberForm
 from clubs.models import Meeting, MeetingPhoto, Member
 from config import accounts, sync
+from config.records import StaleEdit
 from config.sync import SyncConflict, submit_form, sync_login_required, wants_json
 
 # Views the outbox posts to: a JSON client that is signed out gets 401, not the login page.
@@ -219,7 +220,7 @@ def meeting_edit(request, pk):
                 remove_photo_ids=[int(pk) for pk in form.cleaned_data["remove_photos"]],
                 **form.service_kwargs(),
             )
-        except services.StaleEdit as error:
+        except StaleEdit as error:
             raise SyncConflict(
                 "stale_version", message=error.messages[0], current_version=meeting.version
             ) from error
