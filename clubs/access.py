@@ -10,6 +10,11 @@ Records are scoped by club, not by ward (since 2025 two pilot clubs share one wa
 Every field view, admin listing and ``get_object``, form choice list, export and import
 goes through ``visible_clubs``. A record of a club that is not visible is "not found"
 (404), never "forbidden", so guessing IDs tells nothing.
+
+One predicate per rule: ``visible_clubs`` (which clubs), ``is_board_or_coordinator`` (personal
+data of a club: sensitive members, at-risk people, keeping its records, its reports),
+``can_override_referral_consent`` (leaders and coordinators only). Campaign staff are the
+campaigns app's (``outreach.campaigns.access``).
 """
 
 from django.db.models import QuerySet
@@ -76,34 +81,14 @@ def club_board_role(*, user, club) -> str | None:
     )
 
 
-def can_see_sensitive_members(*, user, club=None) -> bool:
-    """May *user* see members' phones and sensitive categories (of *club*, or of any
-    club *user* can see when *club* is None)? Only the club's board and coordinators."""
-    if is_coordinator(user):
-        return True
-    if club is None:
-        return bool(board_club_ids(user))
-    return club.pk in board_club_ids(user)
+def is_board_or_coordinator(*, user, club=None) -> bool:
+    """Is *user* a coordinator, or on the board (leader, secretary) of *club* (of any club
+    when *club* is None)?
 
-
-def can_manage_club(*, user, club) -> bool:
-    """May *user* log meetings and keep the member register of *club*?"""
-    return is_coordinator(user) or club.pk in board_club_ids(user)
-
-
-def is_club_board(user) -> bool:
-    """Leader or secretary of at least one club (what the admin and field app need)."""
-    return bool(board_club_ids(user))
-
-
-# --- outreach: at-risk people, campaigns -------------------------------------------------
-
-
-def can_see_cases(*, user, club=None) -> bool:
-    """May *user* see at-risk people (of *club*, or of any club when None)?
-
-    Only the club's leader and secretary and coordinators: communicators, campaign staff,
-    plain members and other clubs' boards see nothing of them, not even a count.
+    The one rule behind everything personal in a club: members' phones and sensitive
+    categories, at-risk people, keeping the member register and logging meetings, the
+    reports. Communicators, campaign staff, plain members and other clubs' boards get none of
+    it, not even a count.
     """
     if is_coordinator(user):
         return True
@@ -112,29 +97,15 @@ def can_see_cases(*, user, club=None) -> bool:
     return club.pk in board_club_ids(user)
 
 
-def case_clubs(*, user) -> QuerySet[Club]:
-    """The clubs whose at-risk people *user* may see (the same rule as ``visible_clubs``)."""
-    return visible_clubs(user=user)
+def is_club_board(user) -> bool:
+    """Leader or secretary of at least one club (what the admin and field app need)."""
+    return bool(board_club_ids(user))
 
 
 def can_override_referral_consent(*, user, club) -> bool:
     """May *user* refer a person without recorded referral consent (with a written reason)?
     Coordinators and the club's leader; secretaries may not."""
     return is_coordinator(user) or club_board_role(user=user, club=club) == ClubRole.Role.LEADER
-
-
-def is_campaign_staff(user) -> bool:
-    """Women's union and youth union staff (group ``campaigns``)."""
-    from config.roles import CAMPAIGNS
-
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    return _cached(user, "campaigns", lambda: user.groups.filter(name=CAMPAIGNS).exists())
-
-
-def can_manage_campaigns(user) -> bool:
-    """May *user* plan campaigns and record their activities? Campaign staff, coordinators."""
-    return is_coordinator(user) or is_campaign_staff(user)
 
 
 def access_role(*, user, club=None) -> str:

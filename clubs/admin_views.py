@@ -72,7 +72,9 @@ def import_start(request):
         else:
             _start(job, "check")
             return redirect("clubs_import:status", pk=job.pk)
-    jobs = ImportJob.objects.filter(user=request.user)[:10]
+    jobs = list(ImportJob.objects.filter(user=request.user)[:10])
+    for job in jobs:
+        job.kind_label = imports.sheet_label(job.kind)
     return render(
         request,
         "clubs/admin/import_start.html",
@@ -90,6 +92,7 @@ def import_status(request, pk):
     """The check's preview (counts, repeats, per-line errors) or the import's progress."""
     job = get_object_or_404(ImportJob, pk=pk, user=request.user)
     done_rows = cache.get(imports.progress_key(job.pk)) if job.is_running else None
+    job.kind_label = imports.sheet_label(job.kind)
     context = {
         "job": job,
         "report": job.report,

@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from clubs.models import Attendance, Club, ClubRole, Meeting, Member, Membership, Ward
+from clubs import services
+from clubs.models import Club, ClubRole, Meeting, Member, Membership, Ward
 from clubs.selectors import month_due_on
 from config.demo import LEADER_ACCOUNTS, SECRETARY_ACCOUNTS
+from config.months import months_between
 
 SEED = "safeward-demo-clubs"
 FOUNDED = {
@@ -147,13 +149,6 @@ MATERIALS = [
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def _months(start: datetime.date, end: datetime.date):
-    month = start.replace(day=1)
-    while month <= end:
-        yield month
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
-
-
 def _phone(rng: random.Random, taken: set[str]) -> str:
     while True:
         number = rng.choice(PHONE_PREFIXES) + f"{rng.randrange(10**7):07d}"
@@ -209,7 +204,7 @@ def _meeting_days(rng: random.Random, club: Club, today: datetime.date, behind: 
     """(day, kind) of the club's meetings from its founding to yesterday."""
     due_month = month_due_on(today=today)
     days = []
-    for month in _months(club.founded_on, today):
+    for month in months_between(club.founded_on, today):
         if behind and month >= due_month:
             break
         day = month.replace(day=rng.randint(8, 25))
@@ -225,48 +220,59 @@ def _meeting_days(rng: random.Random, club: Club, today: datetime.date, behind: 
 
 
 def _create_club(club: Club, leader, rng: random.Random, today: datetime.date) -> None:
+    """Members and meetings of one demo club, written through ``clubs.services`` like every
+    record of the app (meetings back-dated to when they were logged)."""
     pairs = _member_rows(rng, club)
-    for member, _ in pairs:
-        member.save()
+    members = []
     for member, membership in pairs:
-        membership.member = member
-    Membership.objects.bulk_create([membership for _, membership in pairs])
+        created = services.member_create(
+            club=club,
+            created_by=leader,
+            full_name=member.full_name,
+            category=member.category,
+            phone=member.phone,
+            residential_area=member.residential_area,
+            board_role=membership.board_role,
+            joined_on=membership.joined_on,
+        )
+        if membership.left_on:
+            services.member_update(
+                member=created,
+                full_name=created.full_name,
+                category=created.category,
+                phone=created.phone,
+                residential_area=created.residential_area,
+                left_on=membership.left_on,
+            )
+        members.append((created, membership))
 
-    meetings, rosters = [], []
+    meetings = []
     for day, kind in _meeting_days(rng, club, today, club.ward.name in BEHIND):
         logged = datetime.datetime.combine(
             day + datetime.timedelta(days=rng.randint(0, 3)), datetime.time(20, 30), LOCAL
         )
         meetings.append(
-            Meeting(
-                club=club,
-                held_on=day,
-                kind=kind,
-                topics=rng.choice(TOPICS + (TOPICS_2025 if day.year >= 2025 else [])),
-                place=rng.choice(PLACES),
-                guests_count=rng.choice([0, 0, 1, 2, 3, 5]) + (15 if kind == "community" else 0),
-                materials=rng.choice(MATERIALS),
-                created_by=leader,
-                created_at=min(logged, timezone.now()),
-            )
+            {
+                "held_on": day,
+                "kind": kind,
+                "topics": rng.choice(TOPICS + (TOPICS_2025 if day.year >= 2025 else [])),
+                "place": rng.choice(PLACES),
+                "guests_count": rng.choice([0, 0, 1, 2, 3, 5]) + (15 if kind == "community" else 0),
+                "materials": rng.choice(MATERIALS),
+                "logged_at": min(logged, timezone.now()),
+            }
         )
-        rosters.append(
-            [
-                member
-                for member, membership in pairs
-                if membership.joined_on <= day
-                and (membership.left_on is None or membership.left_on >= day)
-            ]
-        )
-    Meeting.objects.bulk_create(meetings)
-    attendances = []
-    for meeting, roster in zip(meetings, rosters, strict=True):
-        turnout = rng.uniform(0.65, 0.95)
-        attendances += [
-            Attendance(meeting=meeting, member=member, present=rng.random() < turnout)
-            for member in roster
+    for meeting in meetings:
+        day = meeting["held_on"]
+        roster = [
+            member
+            for member, membership in members
+            if membership.joined_on <= day
+            and (membership.left_on is None or membership.left_on >= day)
         ]
-    Attendance.objects.bulk_create(attendances, batch_size=2000)
+        turnout = rng.uniform(0.65, 0.95)
+        present = [member.pk for member in roster if rng.random() < turnout]
+        services.meeting_create(club=club, created_by=leader, present_member_ids=present, **meeting)
 
 
 def load(*, stdout=None) -> None:

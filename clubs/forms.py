@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from clubs.access import can_see_sensitive_members
+from clubs.access import is_board_or_coordinator
 from clubs.models import Meeting, Member, Membership
 from clubs.photos import MAX_UPLOAD_BYTES
 from clubs.validators import normalize_phone
@@ -33,6 +33,24 @@ class DateInput(forms.DateInput):
             attrs={"inputmode": "numeric", "placeholder": "dd/mm/yyyy", "autocomplete": "off"},
             **kwargs,
         )
+
+
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+
+
+class DateField(forms.DateField):
+    """dd/mm/yyyy, with the number pad (every field form of every app)."""
+
+    widget = DateInput
+
+    def __init__(self, **kwargs):
+        super().__init__(input_formats=DATE_FORMATS, **kwargs)
+
+
+def not_future(value):
+    """A date that has happened (a meeting, a follow-up, a handout)."""
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(_("This date cannot be in the future."))
 
 
 class MeetingForm(forms.ModelForm):
@@ -161,7 +179,7 @@ class MemberForm(forms.ModelForm):
         self.club = club
         for name in ("joined_on", "left_on"):
             self.fields[name].input_formats = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
-        if not can_see_sensitive_members(user=user, club=club):
+        if not is_board_or_coordinator(user=user, club=club):
             # Defence in depth: only the board and coordinators reach this form today.
             self.fields["category"].choices = [
                 choice

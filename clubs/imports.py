@@ -33,10 +33,17 @@ SHEET_PERMISSIONS = {
 
 
 def register_sheet(*, kind: str, label, permission: str, resource) -> None:
-    """Offer another kind of sheet on the import page (called from an app's ``ready``)."""
+    """Offer another kind of sheet on the import page (called from an app's ``ready``):
+    its label, the permission an importer needs, and the resource that checks and writes it
+    (through the app's services)."""
     SHEET_LABELS[kind] = label
     SHEET_PERMISSIONS[kind] = permission
     RESOURCES[kind] = resource
+
+
+def sheet_label(kind: str) -> str:
+    """What a kind of sheet holds, in the user's language (for kinds other apps added too)."""
+    return str(SHEET_LABELS.get(kind, kind))
 
 
 BACKGROUND_ROWS = 1000

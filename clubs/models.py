@@ -15,12 +15,13 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from clubs.validators import normalize_phone, validate_vietnamese_phone
-from config.text import fold_vi, person_sort_key, to_nfc
+from config.records import FoldedText
+from config.text import person_sort_key
 
 # --- administrative units --------------------------------------------------------------
 
 
-class Ward(models.Model):
+class Ward(FoldedText):
     """An administrative unit (province, city, ward, commune ...) as it was over a period.
 
     The primary key is a surrogate: official codes were reused when units merged on
@@ -37,6 +38,8 @@ class Ward(models.Model):
         COMMUNE = "commune", _("commune")
         TOWNSHIP = "township", _("township")
         SPECIAL_ZONE = "special_zone", _("special zone")
+
+    FOLDED = {"name": "name_folded"}
 
     code = models.CharField(
         _("official code"),
@@ -99,11 +102,6 @@ class Ward(models.Model):
             }
         return label
 
-    def save(self, *args, **kwargs):
-        self.name = to_nfc(self.name).strip()
-        self.name_folded = fold_vi(self.name)
-        super().save(*args, **kwargs)
-
     def is_valid_on(self, day) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to
@@ -147,8 +145,10 @@ class WardSuccession(models.Model):
 # --- clubs and roles ---------------------------------------------------------------------
 
 
-class Club(models.Model):
+class Club(FoldedText):
     """A ward's anti-trafficking and victim-support club. It keeps the ward it was founded in."""
+
+    FOLDED = {"name": "name_folded"}
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("active")
@@ -172,11 +172,6 @@ class Club(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.name = to_nfc(self.name).strip()
-        self.name_folded = fold_vi(self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("field:club", args=[self.pk])
@@ -241,7 +236,7 @@ class FieldRecord(models.Model):
         abstract = True
 
 
-class Member(FieldRecord, ClusterableModel):
+class Member(FieldRecord, FoldedText, ClusterableModel):
     """A person in a club's member register (the admin edits memberships inline)."""
 
     class Category(models.TextChoices):
@@ -252,6 +247,7 @@ class Member(FieldRecord, ClusterableModel):
         SURVIVOR = "survivor", _("trafficking survivor")
         OTHER = "other", _("other")
 
+    FOLDED = {"full_name": "full_name_folded"}
     # Shown only to the club's board and to coordinators (see clubs.access).
     SENSITIVE_CATEGORIES = frozenset({Category.RETURNED_MIGRANT, Category.SURVIVOR, Category.OTHER})
 
@@ -285,15 +281,10 @@ class Member(FieldRecord, ClusterableModel):
     def __str__(self):
         return self.full_name
 
-    def save(self, *args, **kwargs):
-        self.normalize()
-        super().save(*args, **kwargs)
-
     def normalize(self) -> None:
         """Name in NFC with single spaces, its search and sort keys, the phone in national
         form (``save`` does it; bulk imports call it themselves)."""
-        self.full_name = " ".join(to_nfc(self.full_name).split())
-        self.full_name_folded = fold_vi(self.full_name)
+        super().normalize()
         self.sort_name = person_sort_key(self.full_name)
         self.phone = normalize_phone(self.phone)
 
@@ -494,10 +485,3 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in self.RUNNING
-
-    @property
-    def kind_label(self) -> str:
-        """What the sheet holds, for kinds other apps registered too (clubs.imports)."""
-        from clubs.imports import SHEET_LABELS
-
-        return str(SHEET_LABELS.get(self.kind, self.kind))

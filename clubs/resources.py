@@ -167,6 +167,27 @@ class ClubWidget(widgets.Widget):
         return value.name if value else ""
 
 
+class LookupWidget(widgets.Widget):
+    """A record by its folded name among *choices* (name -> record)."""
+
+    def __init__(self, *, unknown_message):
+        super().__init__()
+        self.by_name: dict = {}
+        self.unknown_message = unknown_message
+
+    def clean(self, value, row=None, **kwargs):
+        text = fold_vi(str(value or ""))
+        if not text:
+            raise ValueError(_("This column must be filled in."))
+        found = self.by_name.get(text, set())
+        if len(found) != 1:
+            raise ValueError(self.unknown_message % {"value": str(value)[:80]})
+        return next(iter(found))
+
+    def render(self, value, obj=None, **kwargs):
+        return str(value) if value else ""
+
+
 # --- resources ---------------------------------------------------------------------------
 
 

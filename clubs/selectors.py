@@ -27,6 +27,7 @@ from clubs.models import (
     Ward,
     WardSuccession,
 )
+from config.months import add_months, month_start
 
 # A month's monthly meeting must be logged by this day of the next month.
 MONTHLY_DEADLINE_DAY = 5
@@ -79,19 +80,10 @@ def meetings_by_ward_as_of(*, meetings: QuerySet[Meeting], on: datetime.date) ->
 # --- the monthly meeting rule ------------------------------------------------------------
 
 
-def _month_start(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    index = day.year * 12 + day.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
 def month_due_on(*, today: datetime.date) -> datetime.date:
     """The latest month whose monthly meeting was due by now (the 5th of the next month)."""
     back = 1 if today.day > MONTHLY_DEADLINE_DAY else 2
-    return _add_months(_month_start(today), -back)
+    return add_months(month_start(today), -back)
 
 
 @dataclass(frozen=True)
@@ -113,7 +105,7 @@ def _has_monthly_in(month: datetime.date):
             club=OuterRef("pk"),
             kind=Meeting.Kind.MONTHLY,
             held_on__gte=month,
-            held_on__lt=_add_months(month, 1),
+            held_on__lt=add_months(month, 1),
         )
     )
 
@@ -123,7 +115,7 @@ def clubs_with_meeting_status(
 ) -> QuerySet[Club]:
     """*clubs* annotated for ``meeting_due()`` in two extra columns, whatever their number."""
     today = today or timezone.localdate()
-    this_month = _month_start(today)
+    this_month = month_start(today)
     return clubs.annotate(
         _has_due_month=_has_monthly_in(month_due_on(today=today)),
         _has_this_month=_has_monthly_in(this_month),
@@ -139,19 +131,19 @@ def meeting_due(*, club: Club, today: datetime.date | None = None) -> MeetingDue
     """
     today = today or timezone.localdate()
     due_month = month_due_on(today=today)
-    this_month = _month_start(today)
+    this_month = month_start(today)
     if not hasattr(club, "_has_due_month"):
         club = clubs_with_meeting_status(Club.objects.filter(pk=club.pk), today=today).get()
     overdue = (
         club.status == Club.Status.ACTIVE
-        and club.founded_on < _add_months(due_month, 1)
+        and club.founded_on < add_months(due_month, 1)
         and not club._has_due_month
     )
-    next_month = this_month if not club._has_this_month else _add_months(this_month, 1)
+    next_month = this_month if not club._has_this_month else add_months(this_month, 1)
     return MeetingDue(
         overdue_month=due_month if overdue else None,
         next_month=next_month,
-        next_due_on=_add_months(next_month, 1).replace(day=MONTHLY_DEADLINE_DAY),
+        next_due_on=add_months(next_month, 1).replace(day=MONTHLY_DEADLINE_DAY),
     )
 
 

@@ -1,4 +1,5 @@
-"""Writes of the clubs app: meetings with attendance and photos, members with memberships.
+"""Writes of the clubs app: meetings with attendance and photos, members with memberships:
+the one write path of the field app, the sync endpoint and the demo data.
 
 Every function is keyword-only, runs in one transaction, and trusts that the caller
 has already checked access (``clubs.access``) and validated the input (``clubs.forms``).
@@ -18,10 +19,7 @@ from clubs.models import Attendance, Club, Meeting, MeetingPhoto, Member, Member
 from clubs.photos import process_photo
 from clubs.selectors import club_roster
 from clubs.signals import records_changed
-
-
-class StaleEdit(ValidationError):
-    """The meeting changed since the form was opened (its version moved on)."""
+from config.records import StaleEdit
 
 
 class EditWindowClosed(ValidationError):
@@ -85,8 +83,12 @@ def meeting_create(
     present_member_ids: Iterable[int] = (),
     photos: Sequence = (),
     client_uuid: uuid.UUID | None = None,
+    logged_at: datetime.datetime | None = None,
 ) -> Meeting:
-    """Log a meeting of *club* with the attendance of its roster and up to six photos."""
+    """Log a meeting of *club* with the attendance of its roster and up to six photos.
+
+    *logged_at*: when it was logged, for meetings recorded afterwards (the demo data); the
+    seven days in which it may be corrected count from then."""
     meeting = Meeting.objects.create(
         club=club,
         created_by=created_by,
@@ -98,6 +100,7 @@ def meeting_create(
         guests_count=guests_count,
         materials=materials,
         client_uuid=client_uuid,
+        **({"created_at": logged_at} if logged_at else {}),
     )
     _save_attendance(meeting=meeting, present_member_ids=present_member_ids)
     for upload in photos:

@@ -1,8 +1,9 @@
-"""The field app, mounted at /field/ (Vietnamese) and /en/field/ (English)."""
+"""The field app, mounted at /field/ (Vietnamese) and /en/field/ (English): the clubs pages,
+then the pages other apps registered (``clubs.field.register_urls``), in one namespace."""
 
-from django.urls import path
+from django.urls import include, path
 
-from clubs import views
+from clubs import field, views
 
 app_name = "field"
 
@@ -19,4 +20,4 @@ urlpatterns = [
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
     path("members/<int:pk>/edit/", views.member_edit, name="member_edit"),
     path("photos/<int:pk>/", views.meeting_photo, name="meeting_photo"),
-]
+] + [path("", include(module)) for module in field.url_modules()]

@@ -7,7 +7,6 @@ Every page is for a signed-in user, so the cache policy middleware marks it ``no
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -16,13 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from clubs import selectors, services
-from clubs.access import can_manage_club, can_see_sensitive_members, visible_clubs
+from clubs.access import is_board_or_coordinator, visible_clubs
+from clubs.field import field_login_required
 from clubs.forms import MeetingForm, MemberForm
 from clubs.models import Meeting, MeetingPhoto, Member
 from config import accounts, sync
+from config.records import StaleEdit
 from config.sync import SyncConflict, submit_form, sync_login_required, wants_json
 
-field_login_required = login_required(login_url=reverse_lazy("field:login"))
 # Views the outbox posts to: a JSON client that is signed out gets 401, not the login page.
 field_sync_login_required = sync_login_required(login_url=reverse_lazy("field:login"))
 
@@ -50,7 +50,7 @@ def _club(request, pk):
 
 def _managed_club(request, pk):
     club = _club(request, pk)
-    if not can_manage_club(user=request.user, club=club):
+    if not is_board_or_coordinator(user=request.user, club=club):
         raise Http404
     return club
 
@@ -89,7 +89,7 @@ def club_detail(request, pk):
         "due": selectors.meeting_due(club=club),
         "meetings": selectors.club_meetings(club=club)[:10],
         "members": members,
-        "show_sensitive": can_see_sensitive_members(user=request.user, club=club),
+        "show_sensitive": is_board_or_coordinator(user=request.user, club=club),
     }
     return render(request, "clubs/field/club.html", context)
 
@@ -179,7 +179,8 @@ def meeting_detail(request, pk):
         "club": meeting.club,
         "present": [row.member for row in attendances if row.present],
         "absent": [row.member for row in attendances if not row.present],
-        "can_edit": meeting.is_editable() and can_manage_club(user=request.user, club=meeting.club),
+        "can_edit": meeting.is_editable()
+        and is_board_or_coordinator(user=request.user, club=meeting.club),
     }
     return render(request, "clubs/field/meeting.html", context)
 
@@ -189,7 +190,7 @@ def meeting_edit(request, pk):
     """Correct a meeting within 7 days of logging it (refused if it changed meanwhile)."""
     meeting = selectors.meeting_detail(meeting_id=pk, clubs=visible_clubs(user=request.user))
     club = meeting.club
-    if not can_manage_club(user=request.user, club=club):
+    if not is_board_or_coordinator(user=request.user, club=club):
         raise Http404
     if not meeting.is_editable() and not wants_json(request):
         messages.error(
@@ -219,7 +220,7 @@ def meeting_edit(request, pk):
                 remove_photo_ids=[int(pk) for pk in form.cleaned_data["remove_photos"]],
                 **form.service_kwargs(),
             )
-        except services.StaleEdit as error:
+        except StaleEdit as error:
             raise SyncConflict(
                 "stale_version", message=error.messages[0], current_version=meeting.version
             ) from error
@@ -284,7 +285,7 @@ def member_edit(request, pk):
         pk=pk,
     )
     club = member.club
-    if not can_manage_club(user=request.user, club=club):
+    if not is_board_or_coordinator(user=request.user, club=club):
         raise Http404
     membership = member.memberships.order_by("-joined_on", "-pk").first()
     form_kwargs = {"club": club, "user": request.user, "instance": member, "membership": membership}

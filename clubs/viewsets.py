@@ -1,151 +1,31 @@
 """Wagtail admin for the clubs app: wards, clubs, club roles, members, meetings, imports.
 
-Every viewset here is a ``ScopedModelViewSet``: its listing (and so its CSV/XLSX export)
-starts from ``scope(queryset, user)``, built on ``clubs.access.visible_clubs``, and every
-URL that names an object (edit, delete, history, usage, inspect) answers 404 when that
-object is outside the user's scope. Listings search the stored ``*_folded`` columns with
-a folded query, so "hong gai" finds "Hồng Gai". Members' phones and sensitive categories
-are left out of columns and exports for anyone who may not see them.
+Every viewset here is a ``clubs.scoped_admin.ScopedModelViewSet``: its listing (and so its
+CSV/XLSX export) starts from ``scope(queryset, user)``, built on
+``clubs.access.visible_clubs``, and every URL that names an object (edit, delete, history,
+usage, inspect) answers 404 when that object is outside the user's scope. Listings search
+the stored ``*_folded`` columns with a folded query, so "hong gai" finds "Hồng Gai".
+Members' phones and sensitive categories are left out of columns and exports for anyone who
+may not see them.
 """
 
-import datetime
-
 import django_filters
-from django.contrib.admin.utils import unquote
-from django.db.models import Q
-from django.http import Http404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from clubs import admin_views
-from clubs.access import can_see_sensitive_members, visible_clubs
+from clubs.access import is_board_or_coordinator, visible_clubs
 from clubs.models import Club, ClubRole, Meeting, Member, Ward
+from clubs.scoped_admin import ScopedIndexView, ScopedModelViewSet
 from clubs.selectors import with_meeting_counts
-from config.text import fold_vi
-
-# --- scoping -----------------------------------------------------------------------------
-
-
-class ClubScopedPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions (staff groups, or ClubRole rows via ``clubs.backends``), narrowed
-    to the records of the clubs the user may see."""
-
-    def __init__(self, model, *, scope):
-        super().__init__(model)
-        self.scope = scope
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and (
-            self.scope(self.model._default_manager.filter(pk=instance.pk), user).exists()
-        )
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(
-            self.user_has_permission_for_instance(user, action, instance) for action in actions
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return self.model._default_manager.none()
-        return self.scope(self.model._default_manager.all(), user)
-
-
-class ScopedIndexView(generic.IndexView):
-    """A listing that starts from the user's scope and searches folded text."""
-
-    scope = None
-    # Columns and export fields only for those who may see sensitive member data.
-    sensitive_fields: tuple[str, ...] = ()
-    custom_value_preprocess = {
-        **generic.IndexView.custom_value_preprocess,
-        # Dates as people here write them, in CSV and in XLSX text.
-        datetime.date: {
-            "csv": lambda value: value.strftime("%d/%m/%Y"),
-            "xlsx": lambda value: value.strftime("%d/%m/%Y"),
-        },
-    }
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        if self.sensitive_fields and not can_see_sensitive_members(user=request.user):
-            hidden = set(self.sensitive_fields)
-            self.list_display = [
-                column
-                for column in self.list_display
-                if getattr(column, "name", column) not in hidden
-            ]
-            self.list_export = [field for field in self.list_export if field not in hidden]
-
-    def get_base_queryset(self):
-        return self.scope(super().get_base_queryset(), self.request.user)
-
-    def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        term = fold_vi(self.search_query)
-        query = Q()
-        for field in self.search_fields or []:
-            query |= Q(**{f"{field}__icontains": term})
-        return queryset.filter(query)
-
-
-class ScopedModelViewSet(ModelViewSet):
-    """A ModelViewSet whose listing, export and object URLs all go through ``scope``."""
-
-    index_view_class = ScopedIndexView
-    copy_view_enabled = False
-    search_backend_name = None  # plain database filtering on the folded columns
-    export_filename_base = "safeward"
-
-    @staticmethod
-    def scope(queryset, user):
-        """The part of *queryset* that *user* may see (override)."""
-        return queryset.filter(club__in=visible_clubs(user=user))
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(scope=self.scope, **kwargs)
-
-    def get_edit_handler(self):
-        """Panels (or form fields) on ``edit_form_class`` (``ScopedForm``: scoped clubs)."""
-        panels = getattr(self, "panels", None) or [FieldPanel(name) for name in self.form_fields]
-        form_class = getattr(self, "edit_form_class", None) or ScopedForm
-        return ObjectList(panels, base_form_class=form_class).bind_to_model(self.model)
-
-    def get_urlpatterns(self):
-        """Wrap every URL that takes a ``pk``: outside the user's scope it is a 404."""
-        patterns = []
-        for pattern in super().get_urlpatterns():
-            if "pk" in getattr(pattern.pattern, "converters", {}):
-                pattern = path(
-                    str(pattern.pattern), self._guard(pattern.callback), name=pattern.name
-                )
-            # Members' and at-risk people's forms: never in an error report.
-            pattern.callback = sensitive_post_parameters()(pattern.callback)
-            patterns.append(pattern)
-        return patterns
-
-    def _guard(self, view):
-        def guarded(request, *args, **kwargs):
-            pk = unquote(str(kwargs["pk"]))
-            visible = self.scope(self.model._default_manager.all(), request.user)
-            if not visible.filter(pk=pk).exists():
-                raise Http404
-            return view(request, *args, **kwargs)
-
-        return guarded
 
 
 def _visible_wards(request):
@@ -156,15 +36,6 @@ def _visible_wards(request):
 
 def _visible_clubs(request):
     return visible_clubs(user=request.user) if request else Club.objects.none()
-
-
-class ScopedForm(WagtailAdminModelForm):
-    """Admin forms: the club choices are the clubs the user may see."""
-
-    def __init__(self, *args, for_user=None, **kwargs):
-        super().__init__(*args, for_user=for_user, **kwargs)
-        if "club" in self.fields:
-            self.fields["club"].queryset = visible_clubs(user=for_user)
 
 
 # --- wards -------------------------------------------------------------------------------
@@ -279,7 +150,7 @@ class MemberFilterSet(ClubRecordFilterSet):
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
-        if request is not None and not can_see_sensitive_members(user=request.user):
+        if request is not None and not is_board_or_coordinator(user=request.user):
             del self.filters["category"]
 
 
@@ -425,13 +296,3 @@ class ClubsViewSetGroup(ModelViewSetGroup):
         WardViewSet,
         ClubRoleViewSet,
     ]
-
-    @classmethod
-    def register_permission_policies(cls) -> None:
-        """Each model's admin permissions are its scoped policy (before the viewsets load)."""
-        for viewset in cls.items:
-            if not issubclass(viewset, ScopedModelViewSet):
-                continue
-            register_permission_policy(
-                viewset.model, ClubScopedPermissionPolicy(viewset.model, scope=viewset.scope)
-            )

@@ -2,9 +2,10 @@
 
 from wagtail import hooks
 
+from clubs.scoped_admin import register_permission_policies
 from clubs.viewsets import ClubsViewSetGroup
 
-ClubsViewSetGroup.register_permission_policies()
+register_permission_policies(ClubsViewSetGroup.items)
 
 
 @hooks.register("register_admin_viewset")

@@ -54,14 +54,24 @@ UNVERIFIED_ALLOWED_PREFIXES = (
 )
 
 
+# Who must sign in with two factors: a rule per role that can see personal data, registered
+# by the app that knows the role (``register_two_factor_rule``); superusers always.
+_TWO_FACTOR_RULES: list = []
+
+
+def register_two_factor_rule(rule) -> None:
+    """Require a second factor of every user for whom ``rule(user)`` is true (the clubs app
+    registers coordinators and club boards)."""
+    if rule not in _TWO_FACTOR_RULES:
+        _TWO_FACTOR_RULES.append(rule)
+
+
 def requires_two_factor(user) -> bool:
     """True for accounts that can see personal data and so must sign in with two factors:
-    coordinators (and superusers) and the leaders and secretaries of clubs."""
-    from clubs.access import is_club_board, is_coordinator
-
+    superusers and whoever a registered rule names (coordinators, club leaders, secretaries)."""
     if not user.is_authenticated:
         return False
-    return is_coordinator(user) or is_club_board(user)
+    return user.is_superuser or any(rule(user) for rule in _TWO_FACTOR_RULES)
 
 
 def has_confirmed_device(user) -> bool:

@@ -1,6 +1,19 @@
-"""Demo accounts. Only dev and test settings allow them; production refuses."""
+"""Demo data: the accounts (config's own) and the loaders every app registers.
+
+``manage.py load_demo`` creates the demo accounts, then runs each app's registered loader in
+order, all in one transaction and inside every registered wrapper (the reports pause their
+rollups during the load and count everything once at the end). An app registers from its
+``AppConfig.ready()``::
+
+    from config import demo
+    demo.register_loader(load, order=20)
+
+Only dev and test settings allow demo data; production refuses.
+"""
 
 import base64
+import contextlib
+from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -77,3 +90,38 @@ def load_accounts() -> list[tuple[str, str]]:
         enrol_demo_device(user)
         rows.append((username, f"Thư ký CLB phường {ward}"))
     return rows
+
+
+# --- what the apps add ----------------------------------------------------------------------
+
+# (order, dotted name, loader); a loader is f(*, stdout=None) and leaves what exists alone.
+_LOADERS: list[tuple[int, str, Callable]] = []
+# Context managers entered around the whole load (outermost first).
+_WRAPPERS: list[Callable[[], contextlib.AbstractContextManager]] = []
+
+
+def register_loader(loader: Callable, *, order: int) -> Callable:
+    """Run *loader* during ``load_demo``, after the accounts; lower *order* first (content 10,
+    clubs 20, then the outreach apps, which need the clubs)."""
+    name = f"{loader.__module__}.{loader.__qualname__}"
+    if all(existing != name for _order, existing, _loader in _LOADERS):
+        _LOADERS.append((order, name, loader))
+        _LOADERS.sort(key=lambda entry: entry[0])
+    return loader
+
+
+def register_wrapper(factory: Callable[[], contextlib.AbstractContextManager]) -> None:
+    """Enter ``factory()`` around the whole load (e.g. pause work done on every write)."""
+    if factory not in _WRAPPERS:
+        _WRAPPERS.append(factory)
+
+
+def load_all(*, stdout=None) -> list[tuple[str, str]]:
+    """Create the accounts and run every registered loader; return the accounts to print."""
+    with contextlib.ExitStack() as stack:
+        for factory in _WRAPPERS:
+            stack.enter_context(factory())
+        accounts = load_accounts()
+        for _order, _name, loader in _LOADERS:
+            loader(stdout=stdout)
+    return accounts

@@ -1,10 +1,18 @@
-"""Staff groups and what each may do in the Wagtail admin.
+"""Staff groups and what each may do in the Wagtail admin: a registry the apps fill.
 
-The groups are real (production has them too), so they are kept in step with this table
-after every ``migrate``. Club roles (leader, secretary, member) are not groups: they are
-per-club rows owned by the clubs app, which derives the board's admin permissions from them
-(``clubs.backends.ClubBoardBackend``).
+The groups are real (production has them too), so they are kept in step with the registry
+after every ``migrate`` (``sync_staff_roles``, connected by ``config.apps``). Each app grants
+the permissions on its own models from its ``AppConfig.ready()``::
+
+    from config.roles import COORDINATOR, grant
+    grant(COORDINATOR, permissions=["cases.view_case", ...])
+
+Club roles (leader, secretary, member) are not groups: they are per-club rows owned by the
+clubs app, which derives the board's admin permissions from them
+(``clubs.backends.ClubBoardBackend``, filled through ``clubs.backends.register_board_permissions``).
 """
+
+from collections.abc import Iterable
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -12,86 +20,48 @@ from django.db import transaction
 COORDINATOR = "coordinator"
 COMMUNICATOR = "communicator"
 CAMPAIGNS = "campaigns"
-
-PAGE_EDITING = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-MEDIA_EDITING = [
-    "add_image",
-    "change_image",
-    "choose_image",
-    "add_document",
-    "change_document",
-    "choose_document",
-]
-
-# Coordinators keep every club's records. Club leaders and secretaries are not a group: their
-# (narrower) admin permissions come from their ClubRole rows, see clubs.backends.
-CLUB_RECORDS = [
-    f"clubs.{action}_{model}"
-    for model in ("ward", "club", "clubrole", "member", "meeting")
-    for action in ("add", "change", "delete", "view")
-]
-
-# At-risk people: coordinators see and keep every club's (never delete: erasure and purge are
-# services); the audit trail is read-only for everyone.
-CASE_RECORDS = [
-    f"outreach.{action}_{model}"
-    for model in ("case", "followup", "referral")
-    for action in ("add", "change", "view")
-] + ["outreach.view_auditentry", "outreach.view_tip", "outreach.change_tip"]
-# Materials, panels and campaigns hold no personal data.
-OUTREACH_RECORDS = [
-    f"outreach.{action}_{model}"
-    for model in (
-        "agency",
-        "material",
-        "stockreceipt",
-        "distribution",
-        "panel",
-        "campaign",
-        "activity",
-    )
-    for action in ("add", "change", "delete", "view")
-]
-CAMPAIGN_RECORDS = [
-    f"outreach.{action}_{model}"
-    for model in ("campaign", "activity")
-    for action in ("add", "change", "delete", "view")
-] + ["outreach.view_material", "outreach.add_distribution", "outreach.view_distribution"]
+GROUPS = (COORDINATOR, COMMUNICATOR, CAMPAIGNS)
 
 # group -> model permissions ("app_label.codename"), page permissions on the whole tree,
 # and image/document permissions on the root collection.
-STAFF_ROLES: dict[str, dict[str, list[str]]] = {
-    COORDINATOR: {
-        "permissions": [
-            "wagtailadmin.access_admin",
-            "auth.add_user",
-            "auth.change_user",
-            "auth.delete_user",
-            "content.change_hotlinesettings",
-            *CLUB_RECORDS,
-            *CASE_RECORDS,
-            *OUTREACH_RECORDS,
-            "content.view_quizattempt",
-        ],
-        "page": [*PAGE_EDITING, "bulk_delete_page"],
-        "collection": [*MEDIA_EDITING, "delete_image", "delete_document"],
-    },
-    COMMUNICATOR: {
-        "permissions": [
-            "wagtailadmin.access_admin",
-            "content.change_hotlinesettings",
-            # Quiz statistics (anonymous counts, no personal data).
-            "content.view_quizattempt",
-        ],
-        "page": PAGE_EDITING,
-        "collection": MEDIA_EDITING,
-    },
-    CAMPAIGNS: {
-        "permissions": ["wagtailadmin.access_admin", *CAMPAIGN_RECORDS],
-        "page": [],
-        "collection": ["choose_image", "add_image"],
-    },
+_GRANTS: dict[str, dict[str, list[str]]] = {
+    name: {"permissions": [], "page": [], "collection": []} for name in GROUPS
 }
+
+
+def _add(target: list[str], values: Iterable[str]) -> None:
+    for value in values:
+        if value not in target:
+            target.append(value)
+
+
+def grant(
+    group: str,
+    *,
+    permissions: Iterable[str] = (),
+    page: Iterable[str] = (),
+    collection: Iterable[str] = (),
+) -> None:
+    """Give staff *group* model permissions (``app_label.codename``), page permissions on the
+    whole page tree (``add_page``...) and collection permissions (``add_image``...)."""
+    grants = _GRANTS[group]
+    _add(grants["permissions"], permissions)
+    _add(grants["page"], page)
+    _add(grants["collection"], collection)
+
+
+def staff_roles() -> dict[str, dict[str, list[str]]]:
+    """What every staff group holds, as registered so far."""
+    return {
+        name: {key: list(values) for key, values in grants.items()}
+        for name, grants in _GRANTS.items()
+    }
+
+
+# What config itself gives: the admin for every staff group; users for coordinators.
+for _group in GROUPS:
+    grant(_group, permissions=["wagtailadmin.access_admin"])
+grant(COORDINATOR, permissions=["auth.add_user", "auth.change_user", "auth.delete_user"])
 
 
 def _permission(label: str) -> Permission:
@@ -101,14 +71,14 @@ def _permission(label: str) -> Permission:
 
 @transaction.atomic
 def sync_staff_roles(**kwargs) -> None:
-    """Create the staff groups and grant exactly the permissions listed in STAFF_ROLES."""
+    """Create the staff groups and grant exactly the permissions registered for them."""
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
     # Wagtail's sample groups are replaced by ours, unless someone is already in them.
     Group.objects.filter(name__in=["Moderators", "Editors"], user__isnull=True).delete()
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
-    for name, grants in STAFF_ROLES.items():
+    for name, grants in staff_roles().items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set([_permission(label) for label in grants["permissions"]])
         if root_page is not None:

@@ -39,6 +39,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from config import sync_crypto
+from config.middleware import SW_CACHE_HEADER
 from config.models import SyncReceipt
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
@@ -389,7 +390,7 @@ def is_shell(request: HttpRequest) -> bool:
 def shell_response(response: HttpResponse) -> HttpResponse:
     """Mark an empty form with no personal data, no CSRF token and no UUID as a shell: the
     one response kind (with published pages) the service worker keeps."""
-    response["X-SW-Cache"] = "shell"
+    response[SW_CACHE_HEADER] = "shell"
     return response
 
 

@@ -1,6 +1,10 @@
 """URL map: the admin, worker, manifest, documents and sync key outside the language prefix;
 Wagtail pages, search, quiz and poll answers, the field app and account pages inside it,
-Vietnamese unprefixed, English at /en/."""
+Vietnamese unprefixed, English at /en/.
+
+The one module of config that names the apps (it is the map). The field app's pages of other
+apps come through ``clubs.urls`` (``clubs.field.register_urls``).
+"""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -11,10 +15,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from clubs import urls as clubs_urls
 from config import accounts, sync
 from content import views as content_views
-from outreach import urls as outreach_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -44,11 +46,11 @@ account_patterns = [
 
 urlpatterns += i18n_patterns(
     path("account/", include((account_patterns, "account"))),
-    # One field app: the clubs pages and the outreach pages share the "field" namespace.
-    path("field/", include((clubs_urls.urlpatterns + outreach_urls.urlpatterns, "field"))),
+    # One field app: the clubs pages and those other apps register share the "field" namespace.
+    path("field/", include("clubs.urls")),
     path("", include("content.urls")),
-    path("", include("outreach.public_urls")),
-    path("", include("outreach.statistics_urls")),
+    path("", include("outreach.cases.public_urls")),
+    path("", include("outreach.reports.public_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

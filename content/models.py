@@ -5,6 +5,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -379,12 +380,39 @@ class QuizPage(PublicPage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from content.selectors import quiz_related_articles
-
         context = super().get_context(request, *args, **kwargs)
         context["quiz_data"] = self.get_client_data()
-        context["related_articles"] = quiz_related_articles(quiz=self)
+        context["related_articles"] = self.related_articles()
         return context
+
+    def related_articles(self, limit: int = 2) -> list:
+        """The articles offered with a quiz's result, in the quiz's language.
+
+        The editor's choices come first, in their order (matched by translation key, so an
+        English quiz offers the English translations of the Vietnamese quiz's articles), then
+        the newest articles fill the remaining places. One query, two if places remain.
+        """
+        articles = (
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .only("title", "url_path", "path", "depth", "locale_id", "summary", "translation_key")
+        )
+        links = QuizRelatedArticle.objects.filter(
+            quiz_id=self.pk, article__translation_key=OuterRef("translation_key")
+        )
+        related = list(
+            articles.annotate(
+                link=Subquery(links.values("pk")[:1]),
+                link_order=Subquery(links.values("sort_order")[:1]),
+            )
+            .filter(link__isnull=False)
+            .order_by(F("link_order").asc(nulls_last=True), "link")[:limit]
+        )
+        if len(related) < limit:
+            newest = articles.exclude(pk__in=[a.pk for a in related]).order_by("-date", "-pk")
+            related.extend(newest[: limit - len(related)])
+        return related
 
 
 class QuizRelatedArticle(Orderable):

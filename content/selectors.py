@@ -11,12 +11,22 @@ import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from config.text import fold_vi
+from content.blocks import LureType
+from content.models import (
+    ArticlePage,
+    FAQPage,
+    HotlineSettings,
+    PollVote,
+    QuizAnswer,
+    QuizAnswerChoice,
+    QuizPage,
+)
 
 CHROME_TIMEOUT = 300  # seconds; signals clear it sooner on every change
 
@@ -52,8 +62,6 @@ def site_nav_items(*, site: Site, locale_id: int) -> list[dict]:
 
 def hotlines(*, site: Site) -> dict:
     """The hotline numbers and Sunshine House details of *site*."""
-    from content.models import HotlineSettings
-
     key = _hotlines_key(site.pk)
     numbers = cache.get(key)
     if numbers is None:
@@ -110,8 +118,6 @@ def search_pages(*, query: str, locale: Locale) -> SearchOutcome:
     Matching ignores diacritics because both the index (``PublicPage.folded_search_text``)
     and the query are folded with ``fold_vi``.
     """
-    from content.models import ArticlePage, FAQPage, QuizPage
-
     folded = search_query_folded(query)
     if not folded:
         return SearchOutcome(results=Page.objects.none(), all_words=True)
@@ -129,38 +135,6 @@ def search_pages(*, query: str, locale: Locale) -> SearchOutcome:
 
 
 # --- quizzes and polls -------------------------------------------------------------------------
-
-
-def quiz_related_articles(*, quiz, limit: int = 2) -> list:
-    """The articles offered with a quiz's result, in the quiz's language.
-
-    The editor's choices come first, in their order (matched by translation key, so an English
-    quiz offers the English translations of the Vietnamese quiz's articles), then the newest
-    articles fill the remaining places. One query, two if places remain.
-    """
-    from content.models import ArticlePage, QuizRelatedArticle
-
-    articles = (
-        ArticlePage.objects.live()
-        .public()
-        .filter(locale_id=quiz.locale_id)
-        .only("title", "url_path", "path", "depth", "locale_id", "summary", "translation_key")
-    )
-    links = QuizRelatedArticle.objects.filter(
-        quiz_id=quiz.pk, article__translation_key=OuterRef("translation_key")
-    )
-    related = list(
-        articles.annotate(
-            link=Subquery(links.values("pk")[:1]),
-            link_order=Subquery(links.values("sort_order")[:1]),
-        )
-        .filter(link__isnull=False)
-        .order_by(F("link_order").asc(nulls_last=True), "link")[:limit]
-    )
-    if len(related) < limit:
-        newest = articles.exclude(pk__in=[a.pk for a in related]).order_by("-date", "-pk")
-        related.extend(newest[: limit - len(related)])
-    return related
 
 
 @dataclass(frozen=True)
@@ -193,9 +167,6 @@ def quiz_question_stats(*, answers=None) -> list[QuestionStat]:
     *answers* (a ``QuizAnswer`` queryset, all of them by default) narrows what is counted,
     e.g. to one quiz or a period. Two grouped queries, whatever the number of attempts.
     """
-    from content.blocks import LureType
-    from content.models import QuizAnswer, QuizAnswerChoice, QuizPage
-
     if answers is None:
         answers = QuizAnswer.objects.all()
     counts = (
@@ -260,8 +231,6 @@ class PollResult:
 def poll_results(*, poll) -> tuple[list[PollResult], int]:
     """The poll's answers with their share of the votes (whole percentages adding up to 100),
     and the number of votes."""
-    from content.models import PollVote
-
     votes = dict(
         PollVote.objects.filter(poll=poll)
         .values("choice_id")

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
 
+from config import precache as precache_registry
 from config.middleware import SW_CACHE_HEADER
 from config.sync import submit_form
 from content.forms import PollVoteForm, QuizAnswerForm
@@ -28,33 +29,24 @@ from content.services import (
     quiz_score,
 )
 
-# Files the worker stores at install so the offline page looks right with no signal.
-PRECACHE_STATIC = [
-    "css/site.css",
-    "js/app.js",
-    "js/outbox-core.js",
-    "js/outbox.js",
-    "js/quiz.js",
-    "js/tip.js",
-    "img/icon-192.png",
-    "img/logo.svg",
-]
-
 
 @require_GET
 def service_worker(request):
-    """Render the worker with the current static URLs; a change of any of them bumps its version."""
+    """Render the worker with the current static URLs; a change of any of them bumps its version.
+
+    What it keeps at install is what the apps registered in ``config.precache``.
+    """
     precache = [
         reverse("offline"),
         reverse("sync_key"),  # so a form filled with no signal can still be sealed
-        *(static(name) for name in PRECACHE_STATIC),
+        *(static(name) for name in precache_registry.static_files()),
     ]
-    # Empty public forms (shells: no token, no UUID, nothing personal) that must open offline
-    # even before anyone visited them: the tip form, in every language.
+    # Empty public forms that must open offline even before anyone visited them (the tip
+    # form), in every language.
     pages = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            pages.append(reverse("tips:form"))
+            pages.extend(reverse(name) for name in precache_registry.page_url_names())
     context = {
         "precache": precache,
         "precache_pages": pages,

@@ -1,9 +1,11 @@
-"""Factories for test data (pages build on the demo home page)."""
+"""Factories for test data (pages build on the demo home page) and phone-like photos."""
 
 import datetime
+import io
 
 import factory
 import wagtail_factories
+from PIL import Image
 
 from content.models import (
     ArticleIndexPage,
@@ -131,3 +133,22 @@ class PollPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PollPage
+
+
+def make_jpeg(*, size=(2400, 1800), exif_gps=False, color=(120, 80, 60)) -> io.BytesIO:
+    """A JPEG like a phone's: large, optionally with a GPS position in its EXIF."""
+    image = Image.new("RGB", size, color)
+    buffer = io.BytesIO()
+    kwargs = {}
+    if exif_gps:
+        exif = Image.Exif()
+        exif[0x010F] = "PhoneMaker"  # Make
+        gps = exif.get_ifd(0x8825)
+        gps[1] = "N"
+        gps[2] = (20.0, 57.0, 3.0)  # 20°57' N: Hạ Long
+        gps[3] = "E"
+        gps[4] = (107.0, 4.0, 30.0)
+        kwargs["exif"] = exif
+    image.save(buffer, format="JPEG", **kwargs)
+    buffer.seek(0)
+    return buffer

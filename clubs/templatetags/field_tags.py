@@ -5,7 +5,21 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from clubs import field
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def field_club_links(context, club):
+    """What other apps add to *club*'s page for this user (``clubs.field.register_club_link``)."""
+    return field.club_links(user=context["request"].user, club=club)
+
+
+@register.simple_tag(takes_context=True)
+def field_home_links(context):
+    """What other apps add to the field home page (``clubs.field.register_home_link``)."""
+    return field.home_links(user=context["request"].user)
 
 
 @register.inclusion_tag("clubs/field/includes/language_switch.html", takes_context=True)

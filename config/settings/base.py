@@ -12,7 +12,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     "content",
     "clubs",
-    "outreach",
+    # outreach/ is a folder of apps, one concern each (see outreach/__init__.py).
+    "outreach.cases",
+    "outreach.campaigns",
+    "outreach.materials",
+    "outreach.reports",
     "pwa",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -363,10 +367,10 @@ ADMINS = [
     if address.strip()
 ]
 
-# Encryption at rest of at-risk people's personal fields (outreach.crypto): production sets
-# SAFEWARD_FIELD_KEYS (Fernet keys, newest first); elsewhere a key is made once into this file.
+# Encryption at rest of at-risk people's personal fields (outreach.cases.crypto): production
+# sets SAFEWARD_FIELD_KEYS (Fernet keys, newest first); elsewhere a key is made once into this file.
 SAFEWARD_FIELD_KEY_FILE = BASE_DIR / "var" / "field-keys.txt"
-# Audit rows about at-risk people are kept this long (manage.py purge_audit), apart from the
+# Audit rows about at-risk people are kept this long (manage.py purge), apart from the
 # cases themselves.
 SAFEWARD_AUDIT_RETENTION_DAYS = int(os.environ.get("SAFEWARD_AUDIT_RETENTION_DAYS", "1825"))
 # Anonymous tips: kept this long (the purge command), at most this many per address and
@@ -375,11 +379,5 @@ SAFEWARD_TIP_RETENTION_DAYS = int(os.environ.get("SAFEWARD_TIP_RETENTION_DAYS", 
 SAFEWARD_TIP_RATE_LIMIT = (int(os.environ.get("SAFEWARD_TIP_RATE_LIMIT", "20")), 60 * 60)
 SAFEWARD_TIP_MAX_BYTES = 64 * 1024
 # Closed cases (with their consents, follow-ups and referrals) are purged this long after
-# closing (manage.py purge).
+# closing (manage.py purge runs every purger the apps register in config.retention).
 SAFEWARD_CASE_RETENTION_DAYS = int(os.environ.get("SAFEWARD_CASE_RETENTION_DAYS", "1825"))
-# What `manage.py purge` runs: each is f(*, now, dry_run=False) -> {label: count}.
-SAFEWARD_RETENTION_PURGERS = [
-    "config.retention.purge_closed_cases",
-    "config.retention.purge_audit_rows",
-    "outreach.tips.purge_expired_tips",
-]

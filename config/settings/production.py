@@ -79,7 +79,7 @@ SAFEWARD_DEMO_ALLOWED = False
 # The outbox key pair must come from the environment (SAFEWARD_SYNC_PRIVATE_KEYS).
 SAFEWARD_SYNC_KEY_FILE = None
 env_required("SAFEWARD_SYNC_PRIVATE_KEYS")
-# The at-risk people's encrypted fields: Fernet keys, newest first (outreach.crypto).
+# The at-risk people's encrypted fields: Fernet keys, newest first (outreach.cases.crypto).
 SAFEWARD_FIELD_KEY_FILE = None
 env_required("SAFEWARD_FIELD_KEYS")
 

@@ -82,7 +82,10 @@ def _sizes() -> list[tuple[int, int]]:
 
 def _counts() -> dict:
     from clubs.models import Attendance, Club, Meeting
-    from outreach.models import Activity, Case, Distribution, ReportRollup
+    from outreach.campaigns.models import Activity
+    from outreach.cases.models import Case
+    from outreach.materials.models import Distribution
+    from outreach.reports.models import ReportRollup
 
     return {
         "clubs": Club.objects.count(),
@@ -97,7 +100,7 @@ def _counts() -> dict:
 
 def run() -> dict:
     from clubs.models import Club
-    from outreach import rollups
+    from outreach.reports import rollups
 
     repeat = int(os.environ.get("REPORTS_REPEAT") or 20)
     # Measure a database already filled (by an earlier run with the same DATABASE_URL).

@@ -56,8 +56,8 @@ def _time_posts(client, make_request) -> dict:
 
 def _listing_queries(client, count: int) -> int:
     from clubs.models import Ward
-    from outreach import tips
-    from outreach.models import Tip
+    from outreach.cases import tips
+    from outreach.cases.models import Tip
 
     ward = Ward.objects.filter(name="Cao Xanh", valid_to__isnull=True).first()
     while Tip.objects.count() < count:
@@ -75,7 +75,7 @@ def run() -> dict:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from clubs.models import Ward
-    from outreach.models import Tip
+    from outreach.cases.models import Tip
 
     settings.SAFEWARD_TIP_RATE_LIMIT = (10_000, 3600)
     settings.ALLOWED_HOSTS = ["*"]

@@ -70,6 +70,11 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.fixture(autouse=True)
+def _demo_data_for_every_browser_test(demo):
+    """Every browser test drives the site as `make run` serves it: on the demo data."""
+
+
+@pytest.fixture(autouse=True)
 def csp_violations(context):
     """Fail any browser test during which a page broke its Content Security Policy."""
     violations = []

@@ -4,7 +4,8 @@ page shows progress against targets at the same width."""
 from django.utils import timezone
 
 from clubs.models import Club
-from outreach.models import AuditEntry, Campaign, Case, FollowUp
+from outreach.campaigns.models import Campaign
+from outreach.cases.models import AuditEntry, Case, FollowUp
 from tests.browser.conftest import browser_login
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from clubs.models import Club, Meeting
 from tests.browser.conftest import browser_login
-from tests.clubs.conftest import make_jpeg
+from tests.factories import make_jpeg
 
 
 def _free_day(club) -> datetime.date:

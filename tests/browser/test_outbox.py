@@ -23,7 +23,7 @@ from tests.browser.conftest import (
     field_login,
     wait_for_worker,
 )
-from tests.clubs.conftest import make_jpeg
+from tests.factories import make_jpeg
 
 TOPIC = "Cảnh giác lời mời việc nhẹ lương cao qua Zalo"
 LAUNCH_ARGS = [

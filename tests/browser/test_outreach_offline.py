@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from clubs.models import Club
 from config.models import SyncReceipt
-from outreach.models import Case, Distribution, Material
+from outreach.cases.models import Case
+from outreach.materials.models import Distribution, Material
 from tests.browser.conftest import field_login, wait_for_worker
 from tests.browser.test_outbox import _items, _wait_until
 

@@ -19,6 +19,12 @@ def test_communicator_publishes_an_article_that_appears_on_the_index(page, site_
     editor = page.locator(".public-DraftEditor-content").first
     editor.click()
     editor.type("Hãy kiểm tra kỹ trước khi gửi giấy tờ cho bất kỳ ai.")
+    # Draftail copies the text into the form's hidden field on a timer: on a busy machine,
+    # publishing at once would send an empty paragraph.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('input[type=hidden]')]"
+        ".some((input) => input.value.includes('Hãy kiểm tra kỹ'))"
+    )
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("button[name='action-publish']").click()
     # After publishing, Wagtail shows the parent page's listing.

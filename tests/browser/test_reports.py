@@ -6,7 +6,7 @@ import datetime
 import openpyxl
 
 from clubs.models import Meeting
-from outreach.models import Distribution
+from outreach.materials.models import Distribution
 from tests.browser.conftest import browser_login
 
 

@@ -4,8 +4,8 @@ offline (the server really stopped) through the one outbox, arriving exactly onc
 import json
 import uuid
 
-from outreach import tips
-from outreach.models import Tip
+from outreach.cases import tips
+from outreach.cases.models import Tip
 from tests.browser.conftest import PHONE, wait_for_worker
 
 FORM = "/bao-tin/"

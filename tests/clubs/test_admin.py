@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from clubs.models import Club, Meeting, Member
-from tests.clubs.conftest import NO_CLUB_DATA, OTHER_CLUB_LEADER, OWN_BOARD
+from tests.accounts import NO_CLUB_DATA, OTHER_CLUB_LEADER, OWN_BOARD
 
 pytestmark = pytest.mark.django_db
 
@@ -206,7 +206,8 @@ def test_without_the_right_to_sensitive_data_phones_and_categories_leave_the_exp
     client, login, cao_xanh, monkeypatch
 ):
     """Defence in depth: if the board lost the right to sensitive data, the columns go."""
-    monkeypatch.setattr("clubs.viewsets.can_see_sensitive_members", lambda **kwargs: False)
+    monkeypatch.setattr("clubs.scoped_admin.is_board_or_coordinator", lambda **kwargs: False)
+    monkeypatch.setattr("clubs.viewsets.is_board_or_coordinator", lambda **kwargs: False)
     login("leader-cao-xanh")
     rows = export_rows(client, "/admin/clubs/members/")
     assert rows[0] == ["Họ và tên", "Câu lạc bộ", "Tổ dân, khu phố"]

@@ -4,7 +4,7 @@ in; anyone else gets a login page (anonymous) or "not found", whatever ID they g
 import pytest
 
 from clubs.models import Meeting, MeetingPhoto, Member
-from tests.clubs.conftest import NO_CLUB_DATA, OTHER_CLUB_LEADER, OWN_BOARD
+from tests.accounts import NO_CLUB_DATA, OTHER_CLUB_LEADER, OWN_BOARD
 from tests.clubs.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from clubs.models import Club, Meeting
 from config.models import SyncReceipt
 from config.sync import aad_for
 from config.sync_crypto import seal_envelope
-from tests.clubs.conftest import make_jpeg
+from tests.factories import make_jpeg
 
 
 def _free_day(club) -> datetime.date:
@@ -63,13 +63,13 @@ def _fields(day, topics="Sinh hoạt định kỳ"):
 
 
 @pytest.fixture
-def leader(db):
+def leader(demo):
     return get_user_model().objects.get(username="leader-cao-xanh")
 
 
 @pytest.fixture
-def club(db):
-    return Club.objects.get(ward__name="Cao Xanh", ward__valid_to__isnull=False)
+def club(cao_xanh):
+    return cao_xanh
 
 
 @pytest.mark.django_db

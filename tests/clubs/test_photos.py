@@ -10,8 +10,8 @@ from PIL import Image
 
 from clubs import services
 from clubs.models import Meeting, MeetingPhoto
-from tests.clubs.conftest import make_jpeg
 from tests.clubs.factories import MeetingFactory
+from tests.factories import make_jpeg
 
 pytestmark = pytest.mark.django_db
 

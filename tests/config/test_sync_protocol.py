@@ -65,7 +65,7 @@ def _submit(request):
 
 
 @pytest.fixture
-def user(db):
+def user(demo):
     return get_user_model().objects.get(username="leader-cao-xanh")
 
 

@@ -31,17 +31,9 @@ def _snapshot():
     from django.contrib.auth import get_user_model
 
     from clubs.models import Attendance, Club, ClubRole, Meeting, Member, Membership, Ward
-    from outreach.models import (
-        Activity,
-        Campaign,
-        Case,
-        Distribution,
-        FollowUp,
-        Material,
-        Panel,
-        Referral,
-        ReferralStep,
-    )
+    from outreach.campaigns.models import Activity, Campaign
+    from outreach.cases.models import Case, FollowUp, Referral, ReferralStep
+    from outreach.materials.models import Distribution, Material, Panel
 
     users = get_user_model().objects.order_by("username").values_list("username", "password")
     return (

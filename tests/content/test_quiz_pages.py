@@ -163,8 +163,9 @@ def test_every_new_page_type_is_a_public_page():
         assert issubclass(model, PublicPage)
 
 
+@pytest.mark.usefixtures("demo")
 class QuizPageTreeTests(WagtailPageTestCase):
-    """Where quizzes and polls may be created."""
+    """Where quizzes and polls may be created; the demo ones render."""
 
     def test_parents_and_children(self):
         self.assertAllowedParentPageTypes(QuizIndexPage, {HomePage})

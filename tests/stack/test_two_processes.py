@@ -13,7 +13,7 @@ import requests
 from config.demo import demo_totp_code
 from config.page_cache import HIT_HEADER
 from config.sync_crypto import seal_envelope
-from tests.clubs.conftest import make_jpeg
+from tests.factories import make_jpeg
 
 
 def sign_in(base: str, username: str) -> requests.Session:

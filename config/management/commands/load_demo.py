@@ -1,4 +1,4 @@
-"""Load SafeWard's demo data: accounts, awareness content, the pilot clubs, then outreach.
+"""Load SafeWard's demo data: the accounts, then what every app registered (``config.demo``).
 
 Idempotent: a second run finds everything in place and changes nothing.
 """
@@ -7,11 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from clubs import demo as clubs_demo
 from config import demo
-from content import demo as content_demo
-from outreach import demo as outreach_demo
-from outreach import rollups
 
 
 class Command(BaseCommand):
@@ -23,16 +19,8 @@ class Command(BaseCommand):
                 "Demo accounts are refused with these settings (production). "
                 "Use config.settings.dev."
             )
-        with transaction.atomic(), rollups.paused():
-            before = rollups.record_counts()
-            accounts = demo.load_accounts()
-            content_demo.load(stdout=self.stdout)
-            clubs_demo.load(stdout=self.stdout)
-            outreach_demo.load(stdout=self.stdout)
-            # Demo records are bulk-loaded and back-dated: count them once, at the end
-            # (a second run adds nothing and leaves a large database's rollups alone).
-            if rollups.record_counts() != before:
-                rollups.refresh_all()
+        with transaction.atomic():
+            accounts = demo.load_all(stdout=self.stdout)
         self.stdout.write("")
         self.stdout.write(
             f"Demo accounts (password: {demo.DEMO_PASSWORD}; two-factor secret for an "

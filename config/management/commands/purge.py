@@ -1,4 +1,4 @@
-"""Run every retention purger (settings.SAFEWARD_RETENTION_PURGERS); daily from cron."""
+"""Run every registered retention purger (``config.retention``); daily from cron."""
 
 from django.core.management.base import BaseCommand
 
