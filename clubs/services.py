@@ -1,5 +1,6 @@
-"""Writes of the clubs app: meetings with attendance and photos, members with memberships:
-the one write path of the field app, the sync endpoint and the demo data.
+"""Writes of the clubs app: meetings with attendance and photos, members with memberships,
+clubs, administrative units and club roles: the one write path of the admin, the field app,
+the sync endpoint and the demo data.
 
 Every function is keyword-only, runs in one transaction, and trusts that the caller
 has already checked access (``clubs.access``) and validated the input (``clubs.forms``).
@@ -15,7 +16,16 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from clubs.models import Attendance, Club, Meeting, MeetingPhoto, Member, Membership
+from clubs.models import (
+    Attendance,
+    Club,
+    ClubRole,
+    Meeting,
+    MeetingPhoto,
+    Member,
+    Membership,
+    Ward,
+)
 from clubs.photos import process_photo
 from clubs.selectors import club_roster
 from clubs.signals import records_changed
@@ -80,15 +90,17 @@ def meeting_create(
     minutes: str = "",
     guests_count: int = 0,
     materials: str = "",
-    present_member_ids: Iterable[int] = (),
+    present_member_ids: Iterable[int] | None = (),
     photos: Sequence = (),
     client_uuid: uuid.UUID | None = None,
     logged_at: datetime.datetime | None = None,
 ) -> Meeting:
     """Log a meeting of *club* with the attendance of its roster and up to six photos.
 
-    *logged_at*: when it was logged, for meetings recorded afterwards (the demo data); the
-    seven days in which it may be corrected count from then."""
+    *present_member_ids* ``None``: attendance was not taken (a meeting recorded afterwards in
+    the admin); no attendance rows are written. *logged_at*: when it was logged, for meetings
+    recorded afterwards (the demo data); the seven days in which it may be corrected count
+    from then."""
     meeting = Meeting.objects.create(
         club=club,
         created_by=created_by,
@@ -102,7 +114,10 @@ def meeting_create(
         client_uuid=client_uuid,
         **({"created_at": logged_at} if logged_at else {}),
     )
-    _save_attendance(meeting=meeting, present_member_ids=present_member_ids)
+    if present_member_ids is None:
+        records_changed.send(sender=Meeting, club_ids=[club.pk])
+    else:
+        _save_attendance(meeting=meeting, present_member_ids=present_member_ids)
     for upload in photos:
         meeting_photo_add(meeting=meeting, upload=upload)
     return meeting
@@ -120,14 +135,18 @@ def meeting_update(
     minutes: str = "",
     guests_count: int = 0,
     materials: str = "",
-    present_member_ids: Iterable[int] = (),
+    present_member_ids: Iterable[int] | None = (),
     photos: Sequence = (),
     remove_photo_ids: Iterable[int] = (),
     now: datetime.datetime | None = None,
+    any_time: bool = False,
 ) -> Meeting:
-    """Correct a meeting within its edit window, if nobody changed it since *version*."""
+    """Correct a meeting within its edit window, if nobody changed it since *version*.
+
+    *any_time*: a coordinator's correction in the admin, not bound to the window.
+    *present_member_ids* ``None``: the attendance is left as it is."""
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if not locked.is_editable(now):
+    if not any_time and not locked.is_editable(now):
         raise EditWindowClosed(
             _("A meeting can be corrected for %(days)s days after it was logged.")
             % {"days": Meeting.EDITABLE_DAYS},
@@ -150,7 +169,10 @@ def meeting_update(
         updated_at=timezone.now(),
     )
     meeting.refresh_from_db()
-    _save_attendance(meeting=meeting, present_member_ids=present_member_ids)
+    if present_member_ids is None:
+        records_changed.send(sender=Meeting, club_ids=[meeting.club_id])
+    else:
+        _save_attendance(meeting=meeting, present_member_ids=present_member_ids)
     for photo in meeting.photos.filter(pk__in=list(remove_photo_ids)):
         _photo_delete(photo)
     for upload in photos:
@@ -225,3 +247,80 @@ def member_update(
         current.left_on = max(left_on, current.joined_on)
         current.save(update_fields=["left_on"])
     return member
+
+
+@transaction.atomic
+def meeting_delete(*, meeting: Meeting) -> None:
+    """Remove a meeting with its attendance, and its photos' files once the delete commits."""
+    club_id = meeting.club_id
+    for photo in meeting.photos.all():
+        _photo_delete(photo)
+    meeting.delete()
+    records_changed.send(sender=Meeting, club_ids=[club_id])
+
+
+@transaction.atomic
+def memberships_set(*, member: Member, periods: Sequence[dict]) -> None:
+    """Make *member*'s membership periods exactly *periods* (``board_role``, ``joined_on``,
+    ``left_on``; ``id`` for a period that is kept): the admin's inline list of periods."""
+    kept = [period["id"] for period in periods if period.get("id")]
+    member.memberships.exclude(pk__in=kept).delete()
+    for period in periods:
+        values = {name: period.get(name) for name in ("board_role", "joined_on", "left_on")}
+        if period.get("id"):
+            member.memberships.filter(pk=period["id"]).update(**values)
+        else:
+            Membership.objects.create(member=member, **values)
+    records_changed.send(sender=Membership, club_ids=[member.club_id])
+
+
+@transaction.atomic
+def member_delete(*, member: Member) -> None:
+    """Remove a member from the register, with their memberships and attendance rows."""
+    club_id = member.club_id
+    member.delete()
+    records_changed.send(sender=Member, club_ids=[club_id])
+
+
+# --- clubs, administrative units and roles: reference records without further rules --------
+
+
+def _save_fields(instance, values: dict):
+    for name, value in values.items():
+        setattr(instance, name, value)
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def club_save(*, club: Club | None = None, **values) -> Club:
+    """Found (no *club*) or change a club."""
+    return _save_fields(club or Club(), values)
+
+
+@transaction.atomic
+def club_delete(*, club: Club) -> None:
+    club.delete()
+
+
+@transaction.atomic
+def ward_save(*, ward: Ward | None = None, **values) -> Ward:
+    """Add (no *ward*) or change an administrative unit."""
+    return _save_fields(ward or Ward(), values)
+
+
+@transaction.atomic
+def ward_delete(*, ward: Ward) -> None:
+    ward.delete()
+
+
+@transaction.atomic
+def role_save(*, role: ClubRole | None = None, **values) -> ClubRole:
+    """Give a user a role in a club, or change it; access follows on the next request."""
+    return _save_fields(role or ClubRole(), values)
+
+
+@transaction.atomic
+def role_delete(*, role: ClubRole) -> None:
+    role.delete()

@@ -6,10 +6,12 @@ CSV/XLSX export) starts from ``scope(queryset, user)``, built on
 usage, inspect) answers 404 when that object is outside the user's scope. Listings search
 the stored ``*_folded`` columns with a folded query, so "hong gai" finds "Hồng Gai".
 Members' phones and sensitive categories are left out of columns and exports for anyone who
-may not see them.
+may not see them. Every write goes through ``clubs.services`` (``ServiceViewSetMixin``), as
+the field app's and the imports' do.
 """
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -21,10 +23,15 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from clubs import admin_views
-from clubs.access import is_board_or_coordinator, visible_clubs
+from clubs import admin_views, services
+from clubs.access import is_board_or_coordinator, is_coordinator, visible_clubs
 from clubs.models import Club, ClubRole, Meeting, Member, Ward
-from clubs.scoped_admin import ScopedIndexView, ScopedModelViewSet
+from clubs.scoped_admin import (
+    ScopedIndexView,
+    ScopedModelViewSet,
+    ServiceViewSetMixin,
+    form_values,
+)
 from clubs.selectors import with_meeting_counts
 
 
@@ -52,7 +59,7 @@ class WardFilterSet(WagtailFilterSet):
         fields = []
 
 
-class WardViewSet(ScopedModelViewSet):
+class WardViewSet(ServiceViewSetMixin, ScopedModelViewSet):
     model = Ward
     name = "clubs_wards"
     url_prefix = "clubs/wards"
@@ -71,6 +78,15 @@ class WardViewSet(ScopedModelViewSet):
         """Administrative units are public reference data."""
         return queryset
 
+    def create_instance(self, *, form, request):
+        return services.ward_save(**form_values(form, self.form_fields))
+
+    def update_instance(self, *, instance, form, request):
+        return services.ward_save(ward=instance, **form_values(form, self.form_fields))
+
+    def delete_instance(self, *, instance, request):
+        services.ward_delete(ward=instance)
+
 
 # --- clubs and roles ---------------------------------------------------------------------
 
@@ -84,7 +100,7 @@ class ClubFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ClubViewSet(ScopedModelViewSet):
+class ClubViewSet(ServiceViewSetMixin, ScopedModelViewSet):
     model = Club
     name = "clubs_clubs"
     url_prefix = "clubs/clubs"
@@ -101,6 +117,15 @@ class ClubViewSet(ScopedModelViewSet):
     def scope(queryset, user):
         return queryset.filter(pk__in=visible_clubs(user=user))
 
+    def create_instance(self, *, form, request):
+        return services.club_save(**form_values(form, self.form_fields))
+
+    def update_instance(self, *, instance, form, request):
+        return services.club_save(club=instance, **form_values(form, self.form_fields))
+
+    def delete_instance(self, *, instance, request):
+        services.club_delete(club=instance)
+
 
 class ClubRoleFilterSet(WagtailFilterSet):
     """Roles by club and kind."""
@@ -113,7 +138,7 @@ class ClubRoleFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ClubRoleViewSet(ScopedModelViewSet):
+class ClubRoleViewSet(ServiceViewSetMixin, ScopedModelViewSet):
     """Who may use the field app for which club. Coordinators only (staff permissions)."""
 
     model = ClubRole
@@ -127,6 +152,15 @@ class ClubRoleViewSet(ScopedModelViewSet):
     search_fields = ["user__username", "club__name_folded"]
     form_fields = ["user", "club", "role"]
     export_filename = "vai-tro-clb"
+
+    def create_instance(self, *, form, request):
+        return services.role_save(**form_values(form, self.form_fields))
+
+    def update_instance(self, *, instance, form, request):
+        return services.role_save(role=instance, **form_values(form, self.form_fields))
+
+    def delete_instance(self, *, instance, request):
+        services.role_delete(role=instance)
 
 
 # --- members -----------------------------------------------------------------------------
@@ -161,7 +195,7 @@ class MemberIndexView(ScopedIndexView):
         return super().get_base_queryset().select_related("club")
 
 
-class MemberViewSet(ScopedModelViewSet):
+class MemberViewSet(ServiceViewSetMixin, ScopedModelViewSet):
     model = Member
     name = "clubs_members"
     url_prefix = "clubs/members"
@@ -187,6 +221,47 @@ class MemberViewSet(ScopedModelViewSet):
         InlinePanel("memberships", label=_("Memberships"), min_num=1),
     ]
     export_filename = "thanh-vien"
+    person_fields = ["full_name", "category", "phone", "residential_area"]
+
+    def create_instance(self, *, form, request):
+        periods = _membership_periods(form)
+        first = min(periods, key=lambda period: period["joined_on"])
+        member = services.member_create(
+            club=form.cleaned_data["club"],
+            created_by=request.user,
+            board_role=first["board_role"],
+            joined_on=first["joined_on"],
+            **form_values(form, self.person_fields),
+        )
+        services.memberships_set(member=member, periods=periods)
+        return member
+
+    def update_instance(self, *, instance, form, request):
+        instance.club = form.cleaned_data["club"]
+        member = services.member_update(member=instance, **form_values(form, self.person_fields))
+        services.memberships_set(member=member, periods=_membership_periods(form))
+        return member
+
+    def delete_instance(self, *, instance, request):
+        services.member_delete(member=instance)
+
+
+def _membership_periods(form) -> list[dict]:
+    """The kept rows of the admin's inline membership periods, as ``memberships_set`` takes."""
+    periods = []
+    for row in form.formsets["memberships"].forms:
+        data = row.cleaned_data
+        if not data or data.get("DELETE"):
+            continue
+        periods.append(
+            {
+                "id": data["id"].pk if data.get("id") else None,
+                "board_role": data["board_role"],
+                "joined_on": data["joined_on"],
+                "left_on": data.get("left_on"),
+            }
+        )
+    return periods
 
 
 # --- meetings ----------------------------------------------------------------------------
@@ -206,7 +281,7 @@ class MeetingIndexView(ScopedIndexView):
         return with_meeting_counts(super().get_base_queryset().select_related("club"))
 
 
-class MeetingViewSet(ScopedModelViewSet):
+class MeetingViewSet(ServiceViewSetMixin, ScopedModelViewSet):
     model = Meeting
     name = "clubs_meetings"
     url_prefix = "clubs/meetings"
@@ -250,6 +325,32 @@ class MeetingViewSet(ScopedModelViewSet):
         "minutes",
     ]
     export_filename = "buoi-sinh-hoat"
+
+    def create_instance(self, *, form, request):
+        """A meeting recorded afterwards in the admin: no attendance was taken here."""
+        values = form_values(form, self.form_fields)
+        return services.meeting_create(created_by=request.user, present_member_ids=None, **values)
+
+    def update_instance(self, *, instance, form, request):
+        """The admin corrects the details and leaves the attendance as the phone recorded it;
+        board members within the seven days as on the phone, coordinators at any time."""
+        values = form_values(form, self.form_fields)
+        if values.pop("club").pk != Meeting.objects.values_list("club", flat=True).get(
+            pk=instance.pk
+        ):
+            raise ValidationError(
+                {"club": _("A meeting stays with its club: delete it and log it for the other.")}
+            )
+        return services.meeting_update(
+            meeting=instance,
+            version=instance.version,
+            present_member_ids=None,
+            any_time=is_coordinator(request.user),
+            **values,
+        )
+
+    def delete_instance(self, *, instance, request):
+        services.meeting_delete(meeting=instance)
 
 
 class ImportViewSet(ViewSet):
