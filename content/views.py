@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
 
 from config import precache as precache_registry
-from config.middleware import SW_CACHE_HEADER
+from config.middleware import SW_CACHE_HEADER, SW_CACHEABLE
 from config.sync import submit_form
 from content.forms import PollVoteForm, QuizAnswerForm
 from content.models import PollPage, QuizPage
@@ -51,6 +51,8 @@ def service_worker(request):
         "precache": precache,
         "precache_pages": pages,
         "outbox_core": static("js/outbox-core.js"),
+        "sw_cache_header": SW_CACHE_HEADER,
+        "sw_cacheable": sorted(SW_CACHEABLE),
     }
     body = render_to_string("sw.js", context)
     version = hashlib.sha256(body.encode()).hexdigest()[:12]

@@ -18,7 +18,8 @@ const OFFLINE_URL = "{{ precache.0|escapejs }}";
 const SYNC_KEY_URL = "{{ precache.1|escapejs }}";
 const PRECACHE = [{% for url in precache %}"{{ url|escapejs }}"{% if not forloop.last %}, {% endif %}{% endfor %}];
 const PAGE_PRECACHE = [{% for url in precache_pages %}"{{ url|escapejs }}"{% if not forloop.last %}, {% endif %}{% endfor %}];
-const CACHEABLE_MARKS = ["public", "shell"];
+const CACHE_HEADER = "{{ sw_cache_header|escapejs }}";
+const CACHEABLE_MARKS = [{% for mark in sw_cacheable %}"{{ mark|escapejs }}"{% if not forloop.last %}, {% endif %}{% endfor %}];
 const NEVER = [/^\/admin\//, /^\/documents\//, /^\/sw\.js$/];
 const HASHED = /\.[0-9a-f]{12}\.[a-z0-9]+$/;
 
@@ -60,7 +61,7 @@ self.addEventListener("activate", (event) => {
 
 function isCacheablePage(response) {
   return response.ok && response.type === "basic" &&
-    CACHEABLE_MARKS.includes(response.headers.get("X-SW-Cache"));
+    CACHEABLE_MARKS.includes(response.headers.get(CACHE_HEADER));
 }
 
 async function pageNetworkFirst(request) {
